@@ -1,0 +1,21 @@
+package org.carepost.audit;
+
+public enum AuditAction {
+    SUBMIT("submit"),
+    REVISE("revise"),
+    REVIEW("review"),
+    SIGNOFF("signoff"),
+    APPROVE("approve"),
+    REJECT("reject"),
+    PUBLISH("publish");
+
+    private final String code;
+
+    AuditAction(String code) {
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+}

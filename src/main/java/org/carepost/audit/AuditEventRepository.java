@@ -1,0 +1,10 @@
+package org.carepost.audit;
+
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface AuditEventRepository extends JpaRepository<AuditEvent, Long> {
+
+    List<AuditEvent> findByContentIdOrderById(UUID contentId);
+}

@@ -1,0 +1,7 @@
+package org.carepost.content;
+
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface ContentItemRepository extends JpaRepository<ContentItem, UUID> {
+}

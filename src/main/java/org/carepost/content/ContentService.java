@@ -1,0 +1,202 @@
+package org.carepost.content;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.carepost.audit.AuditAction;
+import org.carepost.audit.AuditEntry;
+import org.carepost.audit.AuditTrail;
+import org.carepost.config.CarePostProperties;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Drafts and their immutable versions. Knows nothing of the process engine. */
+@Service
+public class ContentService {
+
+    public static final int MAX_TEXT_BYTES = 64 * 1024;
+    public static final int MAX_TITLE_CHARS = 200;
+
+    private final ContentItemRepository items;
+    private final ContentVersionRepository versions;
+    private final AuditTrail audit;
+    private final CarePostProperties properties;
+    private final Clock clock;
+
+    public ContentService(ContentItemRepository items, ContentVersionRepository versions, AuditTrail audit,
+                          CarePostProperties properties, Clock clock) {
+        this.items = items;
+        this.versions = versions;
+        this.audit = audit;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * Validates and stores a new draft with its first version. Every field is checked before anything is
+     * written, so a refused draft leaves nothing behind.
+     */
+    @Transactional
+    public ContentItem create(NewContent draft, String author, Set<String> authorGroups) {
+        List<FieldProblem> problems = new ArrayList<>();
+        String title = required(draft.title(), "title", problems);
+        if (title != null && title.length() > MAX_TITLE_CHARS) {
+            problems.add(new FieldProblem("title", "must be at most " + MAX_TITLE_CHARS + " characters"));
+        }
+        ContentKind kind = null;
+        if (required(draft.kind(), "kind", problems) != null) {
+            kind = ContentKind.fromCode(draft.kind()).orElse(null);
+            if (kind == null) {
+                problems.add(new FieldProblem("kind", "unknown kind; one of: " + ContentKind.codes()));
+            }
+        }
+        String department = required(draft.department(), "department", problems);
+        if (department != null && !properties.departments().contains(department)) {
+            problems.add(new FieldProblem("department", "unknown department; one of: "
+                    + String.join(", ", properties.departments())));
+            department = null;
+        }
+        validateText(draft.text(), "text", problems);
+        Set<Platform> platforms = platforms(draft.platforms(), problems);
+        Instant publishAt = publishAt(draft.publishAt(), problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidContentException(problems);
+        }
+        if (!authorGroups.contains("dept-" + department)) {
+            throw new ContentForbiddenException("You are not a member of department " + department
+                    + " and cannot draft for it.");
+        }
+        Instant now = clock.instant();
+        ContentItem item = items.save(new ContentItem(UUID.randomUUID(), title.strip(), kind, department, author,
+                platforms, publishAt, now));
+        ContentVersion first = versions.save(new ContentVersion(item.getId(), 1, draft.text(), author, now));
+        audit.record(AuditEntry.of(author, AuditAction.SUBMIT, item.getId(), first.getSha256()));
+        return item;
+    }
+
+    @Transactional
+    public void attachProcess(UUID contentId, String processInstanceId) {
+        get(contentId).attachProcess(processInstanceId);
+    }
+
+    /** Adds a revised text. Only the author revises, and only when reviewers asked for changes. */
+    @Transactional
+    public ContentVersion addVersion(UUID contentId, String text, String user) {
+        List<FieldProblem> problems = new ArrayList<>();
+        validateText(text, "text", problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidContentException(problems);
+        }
+        ContentItem item = get(contentId);
+        if (!item.getAuthor().equals(user)) {
+            throw new ContentForbiddenException("Only the author of a draft may revise it.");
+        }
+        if (item.getStatus() != ContentStatus.CHANGES_REQUESTED) {
+            throw new ContentStateException("This draft is not waiting for a revision (status " + item.getStatus() + ").");
+        }
+        int next = item.getCurrentVersionNo() + 1;
+        ContentVersion version = versions.save(new ContentVersion(contentId, next, text, user, clock.instant()));
+        item.newVersion(next);
+        audit.record(AuditEntry.of(user, AuditAction.REVISE, contentId, version.getSha256()));
+        return version;
+    }
+
+    @Transactional(readOnly = true)
+    public ContentItem get(UUID id) {
+        return items.findById(id).orElseThrow(() -> new ContentNotFoundException(id));
+    }
+
+    @Transactional(readOnly = true)
+    public ContentVersion currentVersion(UUID contentId) {
+        ContentItem item = get(contentId);
+        return versions.findByContentIdAndVersionNo(contentId, item.getCurrentVersionNo()).orElseThrow();
+    }
+
+    @Transactional(readOnly = true)
+    public List<ContentVersion> versions(UUID contentId) {
+        return versions.findByContentIdOrderByVersionNo(contentId);
+    }
+
+    @Transactional
+    public void changesRequested(UUID contentId) {
+        get(contentId).changesRequested();
+    }
+
+    /** Freezes the current version as the approved one and returns its hash. */
+    @Transactional
+    public String freezeApproval(UUID contentId, String actor, String processInstanceId) {
+        ContentItem item = get(contentId);
+        ContentVersion current = currentVersion(contentId);
+        item.approve(current.getVersionNo(), current.getSha256());
+        audit.record(AuditEntry.of(actor, AuditAction.APPROVE, contentId, current.getSha256())
+                .inProcess(processInstanceId, null));
+        return current.getSha256();
+    }
+
+    @Transactional
+    public void reject(UUID contentId, String actor, String processInstanceId) {
+        ContentItem item = get(contentId);
+        item.reject();
+        audit.record(AuditEntry.of(actor, AuditAction.REJECT, contentId, currentVersion(contentId).getSha256())
+                .inProcess(processInstanceId, null));
+    }
+
+    @Transactional
+    public void published(UUID contentId) {
+        get(contentId).published();
+    }
+
+    private static String required(String value, String field, List<FieldProblem> problems) {
+        if (value == null || value.isBlank()) {
+            problems.add(new FieldProblem(field, "is required"));
+            return null;
+        }
+        return value;
+    }
+
+    private static void validateText(String text, String field, List<FieldProblem> problems) {
+        if (required(text, field, problems) != null && text.getBytes(StandardCharsets.UTF_8).length > MAX_TEXT_BYTES) {
+            problems.add(new FieldProblem(field, "must be at most 64 KiB (UTF-8)"));
+        }
+    }
+
+    private static Set<Platform> platforms(List<String> codes, List<FieldProblem> problems) {
+        Set<Platform> result = new LinkedHashSet<>();
+        if (codes == null || codes.isEmpty()) {
+            problems.add(new FieldProblem("platforms", "at least one platform is required"));
+            return result;
+        }
+        for (String code : codes) {
+            Platform platform = code == null ? null : Platform.fromCode(code).orElse(null);
+            if (platform == null) {
+                problems.add(new FieldProblem("platforms", "unknown platform; one of: " + Platform.codes()));
+                return result;
+            }
+            result.add(platform);
+        }
+        return result;
+    }
+
+    private Instant publishAt(String value, List<FieldProblem> problems) {
+        if (required(value, "publishAt", problems) == null) {
+            return null;
+        }
+        try {
+            Instant at = OffsetDateTime.parse(value).toInstant();
+            if (!at.isAfter(clock.instant())) {
+                problems.add(new FieldProblem("publishAt", "must be in the future"));
+            }
+            return at;
+        } catch (DateTimeParseException e) {
+            problems.add(new FieldProblem("publishAt", "must be an ISO-8601 date-time with offset, e.g. 2030-01-31T09:00:00Z"));
+            return null;
+        }
+    }
+}

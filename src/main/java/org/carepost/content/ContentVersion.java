@@ -1,0 +1,54 @@
+package org.carepost.content;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+import org.hibernate.annotations.Immutable;
+
+/** One immutable text of a content item, identified by the SHA-256 of its UTF-8 bytes. */
+@Entity
+@Immutable
+@Table(name = "content_version")
+public class ContentVersion {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "content_id")
+    private UUID contentId;
+
+    @Column(name = "version_no")
+    private int versionNo;
+
+    private String body;
+    private String sha256;
+    private String author;
+
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    protected ContentVersion() {
+    }
+
+    public ContentVersion(UUID contentId, int versionNo, String body, String author, Instant createdAt) {
+        this.contentId = contentId;
+        this.versionNo = versionNo;
+        this.body = body;
+        this.sha256 = Hashing.sha256(body);
+        this.author = author;
+        this.createdAt = createdAt;
+    }
+
+    public UUID getContentId() { return contentId; }
+    public int getVersionNo() { return versionNo; }
+    public String getBody() { return body; }
+    public String getSha256() { return sha256; }
+    public String getAuthor() { return author; }
+    public Instant getCreatedAt() { return createdAt; }
+}

@@ -1,0 +1,132 @@
+package org.carepost.identity;
+
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+
+/**
+ * CarePost's groups and what each may do in the engine, created idempotently at every start. Demo users only when
+ * asked (the embedded default).
+ */
+public class IdentitySetup {
+
+    public record GroupDef(String id, String name) {
+    }
+
+    public record DemoUser(String id, String firstName, String lastName, List<String> groups) {
+    }
+
+    public static final List<GroupDef> GROUPS = List.of(
+            new GroupDef("authors", "Authors"),
+            new GroupDef("privacy", "Privacy / HIPAA reviewers"),
+            new GroupDef("legal", "Legal reviewers"),
+            new GroupDef("brand", "Brand (central social team)"),
+            new GroupDef("dept-cardiology", "Cardiology"),
+            new GroupDef("dept-oncology", "Oncology"),
+            new GroupDef("dept-heads", "Department heads"),
+            new GroupDef("auditors", "Auditors"),
+            new GroupDef("camunda-admin", "Administrators"));
+
+    public static final List<DemoUser> DEMO_USERS = List.of(
+            new DemoUser("alice", "Alice", "Moreau (author, cardiology)", List.of("authors", "dept-cardiology")),
+            new DemoUser("omar", "Omar", "Haddad (author, oncology)", List.of("authors", "dept-oncology")),
+            new DemoUser("pat", "Pat", "Kim (privacy officer)", List.of("privacy")),
+            new DemoUser("lee", "Lee", "Chen (legal)", List.of("legal")),
+            new DemoUser("bria", "Bria", "Santos (brand)", List.of("brand")),
+            new DemoUser("carl", "Carl", "Jensen (head of cardiology)", List.of("dept-heads", "dept-cardiology")),
+            new DemoUser("olga", "Olga", "Petrova (head of oncology)", List.of("dept-heads", "dept-oncology")),
+            new DemoUser("audrey", "Audrey", "Blake (auditor)", List.of("auditors")),
+            new DemoUser("admin", "Ada", "Admin", List.of("camunda-admin")));
+
+    private final IdentityService identity;
+    private final AuthorizationService authorizations;
+
+    public IdentitySetup(ProcessEngine engine) {
+        this.identity = engine.getIdentityService();
+        this.authorizations = engine.getAuthorizationService();
+    }
+
+    public void createGroupsAndAuthorizations() {
+        for (GroupDef def : GROUPS) {
+            if (identity.createGroupQuery().groupId(def.id()).count() == 0) {
+                Group group = identity.newGroup(def.id());
+                group.setName(def.name());
+                group.setType(def.id().equals("camunda-admin") ? "SYSTEM" : "WORKFLOW");
+                identity.saveGroup(group);
+            }
+        }
+        // Everybody may open Tasklist, use the shared filters and see who people are (names, not ids).
+        global(Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        global(Resources.FILTER, "*", Permissions.READ);
+        global(Resources.USER, "*", Permissions.READ);
+        global(Resources.GROUP, "*", Permissions.READ);
+
+        grant("authors", Resources.PROCESS_DEFINITION, "content-approval", Permissions.READ,
+                ProcessDefinitionPermissions.CREATE_INSTANCE);
+        grant("authors", Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+        for (String reviewers : List.of("privacy", "legal", "brand", "dept-heads")) {
+            grant(reviewers, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
+        }
+        // Auditors read everything and change nothing.
+        grant("auditors", Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        grant("auditors", Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
+        grant("auditors", Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
+        grant("auditors", Resources.PROCESS_INSTANCE, "*", Permissions.READ);
+        grant("auditors", Resources.TASK, "*", Permissions.READ);
+        grant("auditors", Resources.HISTORIC_TASK, "*", Permissions.READ);
+        grant("auditors", Resources.HISTORIC_PROCESS_INSTANCE, "*", Permissions.READ);
+    }
+
+    public void createDemoUsers() {
+        for (DemoUser demo : DEMO_USERS) {
+            if (identity.createUserQuery().userId(demo.id()).count() > 0) {
+                continue;
+            }
+            User user = identity.newUser(demo.id());
+            user.setFirstName(demo.firstName());
+            user.setLastName(demo.lastName());
+            user.setEmail(demo.id() + "@carepost.invalid");
+            user.setPassword(demo.id());
+            identity.saveUser(user);
+            demo.groups().forEach(g -> identity.createMembership(demo.id(), g));
+        }
+    }
+
+    private void global(Resource resource, String resourceId, Permission... permissions) {
+        boolean exists = authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GLOBAL)
+                .resourceType(resource).resourceId(resourceId).count() > 0;
+        if (!exists) {
+            Authorization auth = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
+            auth.setUserId(Authorization.ANY);
+            save(auth, resource, resourceId, permissions);
+        }
+    }
+
+    private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
+        boolean exists = authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(resource)
+                .resourceId(resourceId).count() > 0;
+        if (!exists) {
+            Authorization auth = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+            auth.setGroupId(group);
+            save(auth, resource, resourceId, permissions);
+        }
+    }
+
+    private void save(Authorization auth, Resource resource, String resourceId, Permission... permissions) {
+        auth.setResource(resource);
+        auth.setResourceId(resourceId);
+        for (Permission permission : permissions) {
+            auth.addPermission(permission);
+        }
+        authorizations.saveAuthorization(auth);
+    }
+}

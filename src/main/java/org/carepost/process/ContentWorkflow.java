@@ -1,0 +1,67 @@
+package org.carepost.process;
+
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.carepost.content.ContentForbiddenException;
+import org.carepost.content.ContentItem;
+import org.carepost.content.ContentService;
+import org.carepost.content.ContentStateException;
+import org.carepost.content.NewContent;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Starts and advances content-approval for the REST API; the draft and its process commit together. */
+@Service
+public class ContentWorkflow {
+
+    public static final String REVISE_TASK = "reviseDraft";
+
+    private final ContentService contents;
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+
+    public ContentWorkflow(ContentService contents, RuntimeService runtime, TaskService tasks) {
+        this.contents = contents;
+        this.runtime = runtime;
+        this.tasks = tasks;
+    }
+
+    public record Started(UUID id, String processInstanceId) {
+    }
+
+    @Transactional
+    public Started submit(NewContent draft, String author, Set<String> groups) {
+        ContentItem item = contents.create(draft, author, groups);
+        ProcessInstance instance = runtime.startProcessInstanceByKey(ProcessVariables.PROCESS_KEY, item.getId().toString(),
+                Map.of(ProcessVariables.CONTENT_ID, item.getId().toString(),
+                        ProcessVariables.AUTHOR, author,
+                        ProcessVariables.DEPARTMENT, item.getDepartment(),
+                        ProcessVariables.PUBLISH_AT, Date.from(item.getPublishAt())));
+        contents.attachProcess(item.getId(), instance.getId());
+        return new Started(item.getId(), instance.getId());
+    }
+
+    /** Adds the revised text and completes the author's Revise task, which sends the draft back to review. */
+    @Transactional
+    public int revise(UUID contentId, String text, String user) {
+        ContentItem item = contents.get(contentId);
+        if (!item.getAuthor().equals(user)) {
+            throw new ContentForbiddenException("Only the author of a draft may revise it.");
+        }
+        List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(contentId.toString())
+                .taskDefinitionKey(REVISE_TASK).list();
+        if (open.isEmpty()) {
+            throw new ContentStateException("This draft is not waiting for a revision (status " + item.getStatus() + ").");
+        }
+        int versionNo = contents.addVersion(contentId, text, user).getVersionNo();
+        tasks.complete(open.get(0).getId());
+        return versionNo;
+    }
+}

@@ -1,0 +1,15 @@
+package org.carepost.publishing;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface PublicationRepository extends JpaRepository<Publication, Long> {
+
+    Optional<Publication> findByIdempotencyKey(String idempotencyKey);
+
+    List<Publication> findByContentIdOrderById(UUID contentId);
+
+    List<Publication> findAllByOrderByIdDesc();
+}

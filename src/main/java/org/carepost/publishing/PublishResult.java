@@ -1,0 +1,4 @@
+package org.carepost.publishing;
+
+public record PublishResult(String externalId, String url) {
+}

@@ -1,0 +1,9 @@
+package org.carepost.publishing;
+
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface SandboxPostRepository extends JpaRepository<SandboxPost, Long> {
+
+    Optional<SandboxPost> findByIdempotencyKey(String idempotencyKey);
+}
