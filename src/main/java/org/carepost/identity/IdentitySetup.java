@@ -5,6 +5,8 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
@@ -82,8 +84,8 @@ public class IdentitySetup {
         grant("auditors", Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
         grant("auditors", Resources.PROCESS_INSTANCE, "*", Permissions.READ);
         grant("auditors", Resources.TASK, "*", Permissions.READ);
-        grant("auditors", Resources.HISTORIC_TASK, "*", Permissions.READ);
-        grant("auditors", Resources.HISTORIC_PROCESS_INSTANCE, "*", Permissions.READ);
+        grant("auditors", Resources.HISTORIC_TASK, "*", HistoricTaskPermissions.READ);
+        grant("auditors", Resources.HISTORIC_PROCESS_INSTANCE, "*", HistoricProcessInstancePermissions.READ);
     }
 
     public void createDemoUsers() {

@@ -13,6 +13,8 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * HTTP Basic against the Camunda identity service for our API, Camunda's REST API and the actuator. The Camunda
@@ -35,7 +37,10 @@ public class SecurityConfig {
             problem.setTitle("Authentication required");
             json.writeValue(response.getOutputStream(), problem);
         };
-        http.securityMatcher("/api/**", "/engine-rest/**", "/actuator/**")
+        // Path patterns, not MVC matchers: /engine-rest is Jersey's servlet, outside Spring MVC.
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        http.securityMatcher(new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/engine-rest/**"),
+                        paths.matcher("/actuator/**")))
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized))

@@ -52,8 +52,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ContentApprovalProcessTest {
 
     @RegisterExtension
-    static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder()
-            .assertClassCoverageAtLeast(0.9).build();
+    static ProcessEngineCoverageExtension extension = ProcessTestEngine.withCoverage();
 
     private final UUID contentId = UUID.randomUUID();
     private ReviewService reviews;
