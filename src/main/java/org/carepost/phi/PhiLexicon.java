@@ -1,0 +1,204 @@
+package org.carepost.phi;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * Word lists the detector needs, loaded once: person names from Datafaker's locale YAML files
+ * (Apache-2.0, read as plain resources), English words from Datafaker's en/words.yml plus our own
+ * phi/common-words.txt. All entries are lower case; accented names are also stored ASCII-folded.
+ */
+final class PhiLexicon {
+
+    /** Latin-script locales whose name lists cover the mix of names a US hospital sees. */
+    private static final List<String> NAME_LOCALES = List.of(
+            "en/name.yml", "en-US.yml", "en-GB.yml", "en-AU.yml", "en-CA.yml", "en-IN.yml", "en-NG.yml",
+            "en-ZA.yml", "en-PH.yml", "en-PK.yml", "en-PAK.yml", "en-UG.yml", "en-NZ.yml", "en-SG.yml",
+            "en-MS.yml", "en-NEP.yml", "es.yml", "es-MX.yml", "es-AR.yml", "pt.yml", "pt-BR.yml", "fr.yml",
+            "de.yml", "it.yml", "nl.yml", "pl.yml", "sv.yml", "tr.yml", "fi-FI.yml", "nb-NO.yml",
+            "da-DK.yml", "id.yml", "cs.yml", "hu.yml", "hr.yml", "vi.yml", "ca.yml", "sk.yml", "et.yml",
+            "lv.yml", "sq.yml", "ro-MD.yml");
+
+    private static final Set<String> FIRST_KEYS = Set.of(
+            "first_name", "male_first_name", "female_first_name", "neutral_first_name",
+            "first_name_men", "first_name_women", "male_first_names", "female_first_names");
+    private static final Set<String> LAST_KEYS = Set.of(
+            "last_name", "male_last_name", "female_last_name", "last_names");
+
+    final Set<String> firstNames = new HashSet<>(16384);
+    final Set<String> lastNames = new HashSet<>(16384);
+    final Set<String> englishWords = new HashSet<>(8192);
+
+    private PhiLexicon() {
+    }
+
+    static PhiLexicon load() {
+        PhiLexicon lex = new PhiLexicon();
+        ClassLoader cl = PhiLexicon.class.getClassLoader();
+        for (String res : NAME_LOCALES) {
+            Object root = readYaml(cl, res);
+            if (root != null) {
+                lex.collectNames(root);
+            }
+        }
+        Object words = readYaml(cl, "en/words.yml");
+        if (words != null) {
+            collectAllStrings(words, lex.englishWords);
+        }
+        lex.loadWordFile(cl, "phi/common-words.txt");
+        if (lex.firstNames.size() < 1000 || lex.englishWords.size() < 1000) {
+            // Without the dictionaries the detector would leak names silently: fail loudly instead.
+            throw new IllegalStateException("PHI lexicon resources missing (datafaker jar not on classpath?)");
+        }
+        return lex;
+    }
+
+    private static Object readYaml(ClassLoader cl, String resource) {
+        try (InputStream in = cl.getResourceAsStream(resource)) {
+            if (in == null) {
+                return null;
+            }
+            LoaderOptions opts = new LoaderOptions();
+            opts.setCodePointLimit(8 * 1024 * 1024);
+            return new Yaml(opts).load(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read lexicon resource " + resource, e);
+        }
+    }
+
+    private void collectNames(Object node) {
+        if (node instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                String key = String.valueOf(e.getKey());
+                if (FIRST_KEYS.contains(key)) {
+                    addNames(e.getValue(), firstNames);
+                } else if (LAST_KEYS.contains(key)) {
+                    addNames(e.getValue(), lastNames);
+                } else {
+                    collectNames(e.getValue());
+                }
+            }
+        }
+    }
+
+    private static void addNames(Object value, Set<String> into) {
+        if (value instanceof List<?> list) {
+            for (Object o : list) {
+                addNames(o, into);
+            }
+        } else if (value instanceof Map<?, ?> map) {
+            for (Object o : map.values()) {
+                addNames(o, into);
+            }
+        } else if (value instanceof String s && !s.contains("#{") && s.length() >= 2) {
+            for (String part : s.split("[\\s]+")) {
+                if (part.length() >= 2 && isLatinWord(part)) {
+                    String lower = part.toLowerCase(Locale.ROOT);
+                    into.add(lower);
+                    into.add(fold(lower));
+                }
+            }
+        }
+    }
+
+    private static void collectAllStrings(Object node, Set<String> into) {
+        if (node instanceof Map<?, ?> map) {
+            for (Object o : map.values()) {
+                collectAllStrings(o, into);
+            }
+        } else if (node instanceof List<?> list) {
+            for (Object o : list) {
+                collectAllStrings(o, into);
+            }
+        } else if (node instanceof String s && !s.contains("#{")) {
+            into.add(s.toLowerCase(Locale.ROOT));
+        }
+    }
+
+    private void loadWordFile(ClassLoader cl, String resource) {
+        try (InputStream in = cl.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource);
+            }
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (line.startsWith("#")) {
+                    continue;
+                }
+                for (String w : line.trim().split("\\s+")) {
+                    if (!w.isEmpty()) {
+                        englishWords.add(w.toLowerCase(Locale.ROOT));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
+    }
+
+    private static boolean isLatinWord(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(Character.isLetter(c) && Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN)
+                    && c != '\'' && c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static String fold(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) > 127) {
+                return Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+            }
+        }
+        return s;
+    }
+
+    boolean isName(String lower) {
+        return firstNames.contains(lower) || lastNames.contains(lower);
+    }
+
+    boolean isFirstName(String lower) {
+        return firstNames.contains(lower);
+    }
+
+    /** English word, allowing the common inflections (plural, past, -ing, -ly) of a listed stem. */
+    boolean isEnglish(String lower) {
+        if (englishWords.contains(lower)) {
+            return true;
+        }
+        int n = lower.length();
+        if (n > 3 && lower.endsWith("s") && englishWords.contains(lower.substring(0, n - 1))) {
+            return true;
+        }
+        if (n > 4 && lower.endsWith("es") && englishWords.contains(lower.substring(0, n - 2))) {
+            return true;
+        }
+        if (n > 4 && lower.endsWith("ies") && englishWords.contains(lower.substring(0, n - 3) + "y")) {
+            return true;
+        }
+        if (n > 4 && lower.endsWith("ed")
+                && (englishWords.contains(lower.substring(0, n - 2)) || englishWords.contains(lower.substring(0, n - 1)))) {
+            return true;
+        }
+        if (n > 5 && lower.endsWith("ing")
+                && (englishWords.contains(lower.substring(0, n - 3)) || englishWords.contains(lower.substring(0, n - 3) + "e"))) {
+            return true;
+        }
+        if (n > 4 && lower.endsWith("ly") && englishWords.contains(lower.substring(0, n - 2))) {
+            return true;
+        }
+        return n > 4 && lower.endsWith("er") && englishWords.contains(lower.substring(0, n - 2));
+    }
+}
