@@ -172,6 +172,8 @@ public final class PhiDetector {
         int[] sp = new int[48];
         int spn;
         int coveredUpTo = -1; // end of the last structured match, so tokens inside it are skipped
+        int[] claims = new int[16]; // structured ranges (emitted or deliberately not), hidden from the name pass
+        int claimn;
         Matcher[] matchers = new Matcher[32];
 
         Scan(String text) {
@@ -222,6 +224,14 @@ public final class PhiDetector {
             te[count] = e;
             tl[count] = PhiLexicon.fold(text.substring(s, e).toLowerCase(Locale.ROOT));
             count++;
+        }
+
+        void claim(int s, int e) {
+            if (claimn + 2 > claims.length) {
+                claims = Arrays.copyOf(claims, claims.length * 2);
+            }
+            claims[claimn++] = s;
+            claims[claimn++] = e;
         }
 
         void emit(int s, int e, PhiType t) {
@@ -385,6 +395,7 @@ public final class PhiDetector {
                     emit(s, mt.end(), PhiType.DATE);
                 }
                 coveredUpTo = mt.end();
+                claim(s, coveredUpTo);
                 return true;
             }
             return false;
@@ -396,6 +407,7 @@ public final class PhiDetector {
             if ((mt = m(IP, 4, from)).lookingAt()) {
                 emit(from, mt.end(), PhiType.IP);
                 coveredUpTo = mt.end();
+                claim(from, coveredUpTo);
                 return true;
             }
             if ((mt = m(ISO_DATE, 5, from)).lookingAt()) {
@@ -404,6 +416,7 @@ public final class PhiDetector {
             if ((mt = m(PHONE, 6, from)).lookingAt()) {
                 int end = mt.end();
                 coveredUpTo = end;
+                claim(from, coveredUpTo);
                 if (!orgContext(from, ORG_PHONE_CUES)) {
                     emit(from, end, faxContext(from) ? PhiType.FAX : PhiType.PHONE);
                 }
@@ -416,11 +429,13 @@ public final class PhiDetector {
             if ((mt = m(SSN, 7, s)).lookingAt()) {
                 emit(s, mt.end(), PhiType.SSN);
                 coveredUpTo = mt.end();
+                claim(s, coveredUpTo);
                 return true;
             }
             if ((mt = m(ADDRESS, 8, s)).lookingAt()) {
                 int end = mt.end();
                 coveredUpTo = end;
+                claim(s, coveredUpTo);
                 if (!orgContext(s, ORG_ADDRESS_CUES)) {
                     emit(s, end, PhiType.GEO);
                 }
@@ -435,6 +450,7 @@ public final class PhiDetector {
             if ((mt = m(ZIP, 10, s)).lookingAt() && te[k] == mt.end()) {
                 emit(s, mt.end(), PhiType.GEO);
                 coveredUpTo = mt.end();
+                claim(s, coveredUpTo);
                 return true;
             }
             return ageOrId(k);
@@ -514,6 +530,7 @@ public final class PhiDetector {
             if (id) {
                 emit(s, e, lookbackType(s));
                 coveredUpTo = e;
+                claim(s, coveredUpTo);
                 return true;
             }
             return false;
@@ -575,6 +592,9 @@ public final class PhiDetector {
             if (s - te[k] > 40 || s < coveredUpTo) {
                 return;
             }
+            if (Character.isDigit(text.charAt(s)) && numericShape(s)) {
+                return; // a phone, SSN, IP or date after "number"/"ID": the numeric rules type it
+            }
             // a name may stand between label and value: "(Maria Lopez, 08-548772)" is handled by ageOrId
             Matcher mt = room ? m(ROOM_VALUE, 11, s) : m(LABEL_VALUE, 12, s);
             if (!mt.lookingAt()) {
@@ -601,6 +621,13 @@ public final class PhiDetector {
             }
             emit(s, e, type == PhiType.OTHER_ID && !room ? lookbackType(s) : type);
             coveredUpTo = e;
+                claim(s, coveredUpTo);
+        }
+
+        private boolean numericShape(int s) {
+            int from = s > 0 && (text.charAt(s - 1) == '(' || text.charAt(s - 1) == '+') ? s - 1 : s;
+            return m(PHONE, 6, from).lookingAt() || m(SSN, 7, s).lookingAt() || m(IP, 4, s).lookingAt()
+                    || m(ISO_DATE, 5, s).lookingAt() || (m(NUM_DATE, 9, s).lookingAt() && validNumDate(matchers[9]));
         }
 
         private boolean hasDigit(int k) {
@@ -624,7 +651,8 @@ public final class PhiDetector {
             int from = Math.max(0, pos - len);
             for (int i = pos - 1; i > from; i--) {
                 char c = text.charAt(i);
-                if ((c == '.' || c == '!' || c == '?' || c == '\n') && i + 1 < n && Character.isWhitespace(text.charAt(i + 1))) {
+                if ((c == '.' || c == '!' || c == '?' || c == '\n') && i + 1 < n && Character.isWhitespace(text.charAt(i + 1))
+                        && !(c == '.' && abbreviationBefore(i))) {
                     from = i + 1;
                     break;
                 }
@@ -632,8 +660,23 @@ public final class PhiDetector {
             return text.substring(from, pos).toLowerCase(Locale.ROOT);
         }
 
+        private boolean abbreviationBefore(int dot) {
+            int a = dot;
+            while (a > 0 && Character.isLetter(text.charAt(a - 1))) {
+                a--;
+            }
+            return dot - a <= 4 && ABBREVIATIONS.contains(text.substring(a, dot).toLowerCase(Locale.ROOT));
+        }
+
         private boolean orgContext(int pos, List<String> cues) {
             String w = before(pos, 70);
+            int lead = 0;
+            while (lead < w.length() && !Character.isLetter(w.charAt(lead))) {
+                lead++;
+            }
+            if (cues == ORG_PHONE_CUES && w.startsWith("call ", lead) && !w.startsWith("call me", lead)) {
+                return true; // "Call (503) 555-0120 to request..." is the hospital inviting calls
+            }
             for (String c : cues) {
                 if (w.contains(c)) {
                     return true;
@@ -668,6 +711,13 @@ public final class PhiDetector {
         // ---------------------------------------------------------------- names and places
         void scanNames() {
             Set<String> staffNames = null;
+            for (int c = 0; c < claimn; c += 2) {
+                for (int k = 0; k < count; k++) {
+                    if (ts[k] < claims[c + 1] && te[k] > claims[c]) {
+                        role[k] = DONE;
+                    }
+                }
+            }
             // 1. organisation names ("St. Brigid's Community Hospital") and staff with a title
             for (int k = 0; k < count; k++) {
                 String low = tl[k];
@@ -720,6 +770,7 @@ public final class PhiDetector {
                 }
                 String prev = k > 0 && ts[k] - te[k - 1] <= 3 ? tl[k - 1] : "";
                 boolean english = lex.isEnglish(low);
+                boolean anyEnglish = english || lex.isAnyEnglish(low);
                 boolean dict = lex.isName(low);
                 boolean strong = false;
                 if (k > 0 && (KIN.contains(prev) || PATIENT_TITLES.contains(prev)
@@ -727,6 +778,9 @@ public final class PhiDetector {
                     strong = !NOT_A_NAME_AFTER_GREETING.contains(low);
                 } else if (k > 0 && GREETINGS.contains(prev) && !NOT_A_NAME_AFTER_GREETING.contains(low)) {
                     strong = true;
+                } else if (cap && te[k] + 1 < n && (text.charAt(te[k]) == '\'' || text.charAt(te[k]) == '\u2019')
+                        && (text.charAt(te[k] + 1) == 's') && !english) {
+                    strong = true; // "Amara's billing account": a possessive capital is a person or place
                 } else if (dashSigned(k)) {
                     strong = true;
                 } else if (k + 2 < count && tl[k + 1].equals("here") && (tl[k + 2].equals("from") || text.charAt(te[k + 1]) == ',')) {
@@ -743,9 +797,12 @@ public final class PhiDetector {
                 }
                 boolean isName;
                 if (cap) {
-                    isName = !english || (strong && dict);
+                    // unknown capitalised word, a dictionary name that is no dictionary word, or a cue
+                    // prose-only words veto a capital only where the sentence starts ("Hydrated and happy")
+                    isName = !english && (!anyEnglish || dict || strong || !sentenceInitial(k)) || (strong && dict);
                 } else {
-                    isName = low.length() >= 3 && ((strong && (!english || dict)) || (dict && !english && lex.isFirstName(low)));
+                    // lower-case names only with a cue: "thanks again, chiamaka!", "my son mateo"
+                    isName = low.length() >= 2 && strong && (!english || dict);
                 }
                 if (!isName) {
                     // lower-case place after "here from" ("mei-ling here from hollis creek!!")
@@ -775,8 +832,16 @@ public final class PhiDetector {
                         && PLACE_PREFIX.contains(tl[a - 1])) {
                     a--;
                 }
+                // a first name that is also a word, before a surname: "Amara Mahmoud", "Grace Okafor"
+                while (a == k && a > 0 && role[k] == NAME && role[a - 1] == NONE && joined(a - 1, a)
+                        && isCap(a - 1) && !isAllUpper(a - 1)
+                        && (lex.isFirstName(tl[a - 1]) || !lex.isEnglish(tl[a - 1]))) {
+                    a--;
+                }
                 int b = k;
                 while (b + 1 < count && joined(b, b + 1) && (role[b + 1] == NAME || role[b + 1] == GEO
+                        || (role[b + 1] == NONE && role[k] == NAME && isCap(b + 1) && !isAllUpper(b + 1)
+                        && lex.isName(tl[b + 1]) && !MONTH_WORDS.contains(tl[b + 1]) && !WEEKDAY_WORDS.contains(tl[b + 1]))
                         || (role[b + 1] == NONE && sameCase(k, b + 1) && (PLACE_SUFFIX.contains(tl[b + 1])
                         || (PARTICLES.contains(tl[b + 1]) && b + 2 < count && joined(b + 1, b + 2)
                         && isCap(b + 2) && role[b + 2] != STAFF && role[b + 2] != ORG && !lex.isEnglish(tl[b + 2])))))) {
@@ -802,6 +867,20 @@ public final class PhiDetector {
             for (int i = k; i < j; i++) {
                 role[i] = GEO;
             }
+        }
+
+        /** Nothing but spaces, quotes or emoji between the token and a sentence end (or the text start). */
+        private boolean sentenceInitial(int k) {
+            for (int i = ts[k] - 1; i >= 0; i--) {
+                char c = text.charAt(i);
+                if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' || Character.isSurrogate(c)) {
+                    return true;
+                }
+                if (Character.isLetterOrDigit(c) || c == ',' || c == ';') {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private boolean sentenceStartBefore(int k) {
@@ -862,7 +941,7 @@ public final class PhiDetector {
                 }
                 if (q - p >= 3 && Character.isUpperCase(text.charAt(p))) {
                     String part = text.substring(p, q).toLowerCase(Locale.ROOT);
-                    if (!lex.isEnglish(part) && !HASHTAG_WORDS.contains(part)) {
+                    if (!lex.isAnyEnglish(part) && !HASHTAG_WORDS.contains(part)) {
                         emit(p, q, PhiType.NAME);
                     }
                 }
@@ -936,6 +1015,9 @@ public final class PhiDetector {
         return Character.isLetterOrDigit(c) || c == '.' || c == '-';
     }
 
+    private static final Set<String> ABBREVIATIONS = Set.of("jan", "feb", "mar", "apr", "jun", "jul", "aug",
+            "sep", "sept", "oct", "nov", "dec", "st", "dr", "mr", "mrs", "ms", "ave", "blvd", "rd", "ln", "apt",
+            "no", "vs", "mt", "ft", "jr", "sr", "a.m", "p.m", "m");
     private static final Set<String> TLDS = Set.of("com", "org", "net", "edu", "gov", "io", "co", "us", "info", "me", "health", "care", "ly", "site", "blog", "page", "app", "online", "biz", "ca", "uk", "fund");
     private static final Set<String> HASHTAG_WORDS = Set.of("team", "strong", "pray", "prayfor", "praying", "love", "go", "support", "fight", "warrior", "tbt", "nicu", "bday", "fundraiser");
     /** The hospital's own public contact details are introduced like this; a patient's are not. */

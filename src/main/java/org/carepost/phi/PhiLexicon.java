@@ -37,7 +37,26 @@ final class PhiLexicon {
 
     final Set<String> firstNames = new HashSet<>(16384);
     final Set<String> lastNames = new HashSet<>(16384);
-    final Set<String> englishWords = new HashSet<>(8192);
+    /** Dictionary words (word lists, verbs, medical terms, our own list): these veto a name. */
+    final Set<String> englishWords = new HashSet<>(16384);
+    /** Words seen in lower case in English prose (quotes, jokes): they veto only non-dictionary names. */
+    final Set<String> proseWords = new HashSet<>(32768);
+
+    /** Datafaker en/ files that are word lists. */
+    private static final List<String> CORE_WORD_FILES = List.of("en/words.yml", "en/verbs.yml",
+            "en/emotion.yml", "en/adjective.yml", "en/animal.yml",
+            "en/food.yml", "en/color.yml", "en/science.yml", "en/job.yml", "en/hobby.yml");
+    /** Datafaker en/ files with English sentences; lower-case tokens there are ordinary words. */
+    private static final List<String> PROSE_FILES = List.of("en/medical.yml", "en/disease.yml", "en/quote.yml", "en/jack_handey.todo.yml",
+            "en/chuck_norris.yml", "en/most_interesting_man_in_the_world.todo.yml", "en/babylon5.yml",
+            "en/v_for_vendetta.yml", "en/star_wars.yml", "en/dune.yml", "en/oscar_movie.yml",
+            "en/back_to_the_future.yml", "en/the_it_crowd.yml", "en/ghostbusters.yml",
+            "en/fresh_prince_of_bel_air.yml", "en/dumb_and_dumber.yml", "en/the_office.yml", "en/buffy.yml",
+            "en/hitchhikers_guide_to_the_galaxy.yml", "en/silicon_valley.yml", "en/matz.yml",
+            "en/restaurant.yml", "en/company.yml", "en/vehicle.yml", "en/famous_last_words.yml",
+            "en/shakespeare.yml", "en/yoda.yml", "en/joke.yml", "en/hipster.yml", "en/marketing.yml",
+            "en/book.yml", "en/educator.yml", "en/house.yml", "en/marketing.yml", "en/movie.yml",
+            "en/how_i_met_your_mother.yml", "en/friends.yml", "en/big_bang_theory.yml");
 
     private PhiLexicon() {
     }
@@ -51,9 +70,17 @@ final class PhiLexicon {
                 lex.collectNames(root);
             }
         }
-        Object words = readYaml(cl, "en/words.yml");
-        if (words != null) {
-            collectAllStrings(words, lex.englishWords);
+        for (String res : CORE_WORD_FILES) {
+            Object words = readYaml(cl, res);
+            if (words != null) {
+                collectLowerWords(words, lex.englishWords);
+            }
+        }
+        for (String res : PROSE_FILES) {
+            Object words = readYaml(cl, res);
+            if (words != null) {
+                collectLowerWords(words, lex.proseWords);
+            }
         }
         lex.loadWordFile(cl, "phi/common-words.txt");
         if (lex.firstNames.size() < 1000 || lex.englishWords.size() < 1000) {
@@ -111,17 +138,22 @@ final class PhiLexicon {
         }
     }
 
-    private static void collectAllStrings(Object node, Set<String> into) {
+    /** Words written in lower case: capitalised entries may be proper nouns, so they are skipped. */
+    private static void collectLowerWords(Object node, Set<String> into) {
         if (node instanceof Map<?, ?> map) {
             for (Object o : map.values()) {
-                collectAllStrings(o, into);
+                collectLowerWords(o, into);
             }
         } else if (node instanceof List<?> list) {
             for (Object o : list) {
-                collectAllStrings(o, into);
+                collectLowerWords(o, into);
             }
         } else if (node instanceof String s && !s.contains("#{")) {
-            into.add(s.toLowerCase(Locale.ROOT));
+            for (String w : s.split("[^A-Za-z']+")) {
+                if (w.length() >= 2 && Character.isLowerCase(w.charAt(0)) && w.equals(w.toLowerCase(Locale.ROOT))) {
+                    into.add(w.endsWith("'s") ? w.substring(0, w.length() - 2) : w);
+                }
+            }
         }
     }
 
@@ -173,32 +205,42 @@ final class PhiLexicon {
         return firstNames.contains(lower);
     }
 
-    /** English word, allowing the common inflections (plural, past, -ing, -ly) of a listed stem. */
+    /** A dictionary word (or an inflection of one): vetoes even a dictionary name. */
     boolean isEnglish(String lower) {
-        if (englishWords.contains(lower)) {
+        return inflected(englishWords, lower);
+    }
+
+    /** Any English word, including ones only seen in prose. */
+    boolean isAnyEnglish(String lower) {
+        return inflected(englishWords, lower) || inflected(proseWords, lower);
+    }
+
+    /** Membership allowing the common inflections (plural, past, -ing, -ly, -er) of a listed stem. */
+    private static boolean inflected(Set<String> set, String lower) {
+        if (set.contains(lower)) {
             return true;
         }
         int n = lower.length();
-        if (n > 3 && lower.endsWith("s") && englishWords.contains(lower.substring(0, n - 1))) {
+        if (n > 3 && lower.endsWith("s") && set.contains(lower.substring(0, n - 1))) {
             return true;
         }
-        if (n > 4 && lower.endsWith("es") && englishWords.contains(lower.substring(0, n - 2))) {
+        if (n > 4 && lower.endsWith("es") && set.contains(lower.substring(0, n - 2))) {
             return true;
         }
-        if (n > 4 && lower.endsWith("ies") && englishWords.contains(lower.substring(0, n - 3) + "y")) {
+        if (n > 4 && lower.endsWith("ies") && set.contains(lower.substring(0, n - 3) + "y")) {
             return true;
         }
         if (n > 4 && lower.endsWith("ed")
-                && (englishWords.contains(lower.substring(0, n - 2)) || englishWords.contains(lower.substring(0, n - 1)))) {
+                && (set.contains(lower.substring(0, n - 2)) || set.contains(lower.substring(0, n - 1)))) {
             return true;
         }
         if (n > 5 && lower.endsWith("ing")
-                && (englishWords.contains(lower.substring(0, n - 3)) || englishWords.contains(lower.substring(0, n - 3) + "e"))) {
+                && (set.contains(lower.substring(0, n - 3)) || set.contains(lower.substring(0, n - 3) + "e"))) {
             return true;
         }
-        if (n > 4 && lower.endsWith("ly") && englishWords.contains(lower.substring(0, n - 2))) {
+        if (n > 4 && lower.endsWith("ly") && set.contains(lower.substring(0, n - 2))) {
             return true;
         }
-        return n > 4 && lower.endsWith("er") && englishWords.contains(lower.substring(0, n - 2));
+        return n > 4 && lower.endsWith("er") && set.contains(lower.substring(0, n - 2));
     }
 }
