@@ -515,6 +515,14 @@ public final class PhiDetector {
                 }
                 return false;
             }
+            if (letters == 2 && digits >= 2 && digits <= 3 && tok.length() == digits + 2
+                    && text.regionMatches(true, e, " birthday", 0, 9)) {
+                int v = Integer.parseInt(tok.substring(0, digits));
+                if (v >= 90 && v <= 125) {
+                    emit(s, s + digits, PhiType.AGE_OVER_89); // "Happy 101st birthday"
+                    return true;
+                }
+            }
             if (UNIT_SUFFIX.matcher(tok).matches()) {
                 return false;
             }
@@ -775,7 +783,8 @@ public final class PhiDetector {
                 boolean strong = false;
                 if (k > 0 && (KIN.contains(prev) || PATIENT_TITLES.contains(prev)
                         || (prev.equals("is") && k > 1 && tl[k - 2].equals("name")))) {
-                    strong = !NOT_A_NAME_AFTER_GREETING.contains(low);
+                    // "patient parking" is not a name; "Patient Colleen Abernathy" is
+                    strong = !NOT_A_NAME_AFTER_GREETING.contains(low) && (cap || !prev.equals("patient"));
                 } else if (k > 0 && GREETINGS.contains(prev) && !NOT_A_NAME_AFTER_GREETING.contains(low)) {
                     strong = true;
                 } else if (cap && te[k] + 1 < n && (text.charAt(te[k]) == '\'' || text.charAt(te[k]) == '\u2019')
@@ -1030,7 +1039,7 @@ public final class PhiDetector {
     private static final List<String> ORG_ADDRESS_CUES = List.of("office at", "every saturday at",
             "every sunday at", "every monday at", "every tuesday at", "every wednesday at", "every thursday at",
             "every friday at", "fair is", "campus at", "located at", "visit us at", "join us at", "clinic at",
-            "lobby at", "held at", "our main", "are back", "event at", "screenings at", "meets at");
+            "lobby at", "held at", "is open", "are open", "our main", "are back", "event at", "screenings at", "meets at");
     /** Public hospital events: their dates are not tied to a patient. */
     private static final List<String> EVENT_CUES = List.of("class meets", "meets ", "fair is", "fair on",
             "event is", "event on", "join us", "open house", "webinar", "gala", "seminar", "workshop",
