@@ -301,8 +301,11 @@ public final class PhiDetector {
             while (e > s && ".,;:!?)]}>\"'".indexOf(text.charAt(e - 1)) >= 0) {
                 e--;
             }
-            if (e - s < 6 || text.indexOf('@', s) >= 0 && text.indexOf('@', s) < e) {
+            if (e - s < 6 || indexIn('@', s, e) >= 0) {
                 return;
+            }
+            if (indexIn('.', s, e) < 0) {
+                return; // no dot, no URL: skips almost every word cheaply
             }
             boolean scheme = text.regionMatches(true, s, "http://", 0, 7) || text.regionMatches(true, s, "https://", 0, 8)
                     || text.regionMatches(true, s, "www.", 0, 4);
@@ -315,9 +318,19 @@ public final class PhiDetector {
             emit(s, e, PhiType.URL);
         }
 
+        /** indexOf bounded to [s, e): an unbounded indexOf per word would make the scan quadratic. */
+        private int indexIn(char c, int s, int e) {
+            for (int i = s; i < e; i++) {
+                if (text.charAt(i) == c) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
         private boolean looksLikeHost(int s, int e) {
-            int slash = text.indexOf('/', s);
-            int hostEnd = slash >= 0 && slash < e ? slash : e;
+            int slash = indexIn('/', s, e);
+            int hostEnd = slash >= 0 ? slash : e;
             int dot = text.lastIndexOf('.', hostEnd - 1);
             if (dot <= s || dot >= hostEnd - 1) {
                 return false;
@@ -777,9 +790,6 @@ public final class PhiDetector {
                     continue;
                 }
                 String prev = k > 0 && ts[k] - te[k - 1] <= 3 ? tl[k - 1] : "";
-                boolean english = lex.isEnglish(low);
-                boolean anyEnglish = english || lex.isAnyEnglish(low);
-                boolean dict = lex.isName(low);
                 boolean strong = false;
                 if (k > 0 && (KIN.contains(prev) || PATIENT_TITLES.contains(prev)
                         || (prev.equals("is") && k > 1 && tl[k - 2].equals("name")))) {
@@ -788,13 +798,19 @@ public final class PhiDetector {
                 } else if (k > 0 && GREETINGS.contains(prev) && !NOT_A_NAME_AFTER_GREETING.contains(low)) {
                     strong = true;
                 } else if (cap && te[k] + 1 < n && (text.charAt(te[k]) == '\'' || text.charAt(te[k]) == '\u2019')
-                        && (text.charAt(te[k] + 1) == 's') && !english) {
+                        && (text.charAt(te[k] + 1) == 's') && !lex.isEnglish(low)) {
                     strong = true; // "Amara's billing account": a possessive capital is a person or place
                 } else if (dashSigned(k)) {
                     strong = true;
                 } else if (k + 2 < count && tl[k + 1].equals("here") && (tl[k + 2].equals("from") || text.charAt(te[k + 1]) == ',')) {
                     strong = true;
                 }
+                if (!cap && !strong && !(prev.equals("from") && k > 1 && tl[k - 2].equals("here"))) {
+                    continue; // lower-case words are names only after a cue
+                }
+                boolean english = lex.isEnglish(low);
+                boolean anyEnglish = english || lex.isAnyEnglish(low);
+                boolean dict = lex.isName(low);
                 if (staffNames != null && staffNames.contains(low) && !strong) {
                     continue;
                 }

@@ -42,6 +42,30 @@ final class PhiLexicon {
     /** Words seen in lower case in English prose (quotes, jokes): they veto only non-dictionary names. */
     final Set<String> proseWords = new HashSet<>(32768);
 
+    private Set<String> englishInflected = Set.of();
+    private Set<String> proseInflected = Set.of();
+
+    private static Set<String> expand(Set<String> stems) {
+        Set<String> out = new HashSet<>(stems.size() * 12);
+        for (String w : stems) {
+            out.add(w);
+            out.add(w + "s");
+            out.add(w + "es");
+            out.add(w + "ed");
+            out.add(w + "d");
+            out.add(w + "ing");
+            out.add(w + "ly");
+            out.add(w + "er");
+            if (w.endsWith("e")) {
+                out.add(w.substring(0, w.length() - 1) + "ing");
+            }
+            if (w.endsWith("y")) {
+                out.add(w.substring(0, w.length() - 1) + "ies");
+            }
+        }
+        return out;
+    }
+
     /** Datafaker en/ files that are word lists. */
     private static final List<String> CORE_WORD_FILES = List.of("en/words.yml", "en/verbs.yml",
             "en/emotion.yml", "en/adjective.yml", "en/animal.yml",
@@ -83,6 +107,10 @@ final class PhiLexicon {
             }
         }
         lex.loadWordFile(cl, "phi/common-words.txt");
+        // pre-expand inflections so that a lookup at scan time is one hash probe, no substring
+        lex.englishInflected = expand(lex.englishWords);
+        lex.proseInflected = expand(lex.proseWords);
+        lex.proseInflected.addAll(lex.englishInflected);
         if (lex.firstNames.size() < 1000 || lex.englishWords.size() < 1000) {
             // Without the dictionaries the detector would leak names silently: fail loudly instead.
             throw new IllegalStateException("PHI lexicon resources missing (datafaker jar not on classpath?)");
@@ -207,12 +235,12 @@ final class PhiLexicon {
 
     /** A dictionary word (or an inflection of one): vetoes even a dictionary name. */
     boolean isEnglish(String lower) {
-        return inflected(englishWords, lower);
+        return englishInflected.contains(lower);
     }
 
     /** Any English word, including ones only seen in prose. */
     boolean isAnyEnglish(String lower) {
-        return inflected(englishWords, lower) || inflected(proseWords, lower);
+        return proseInflected.contains(lower);
     }
 
     /** Membership allowing the common inflections (plural, past, -ing, -ly, -er) of a listed stem. */
