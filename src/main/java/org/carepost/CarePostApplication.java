@@ -1,16 +1,25 @@
 package org.carepost;
 
+import org.carepost.phi.PhiScanCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
+/**
+ * The web application, or a command: {@code java -jar carepost.jar phi-scan} reads JSON lines on stdin and starts
+ * no server.
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @EnableScheduling
 public class CarePostApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(CarePostApplication.class, args);
+        String command = args.length > 0 ? args[0] : "";
+        switch (command) {
+            case "phi-scan" -> System.exit(PhiScanCommand.run(System.in, System.out, System.err));
+            default -> SpringApplication.run(CarePostApplication.class, args);
+        }
     }
 }
