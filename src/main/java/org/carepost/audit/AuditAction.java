@@ -7,7 +7,8 @@ public enum AuditAction {
     SIGNOFF("signoff"),
     APPROVE("approve"),
     REJECT("reject"),
-    PUBLISH("publish");
+    PUBLISH("publish"),
+    GATE_REFUSED("gate-refused");
 
     private final String code;
 

@@ -114,6 +114,10 @@ public class ContentItem {
         this.status = ContentStatus.REJECTED;
     }
 
+    void withdraw() {
+        this.status = ContentStatus.WITHDRAWN;
+    }
+
     void published() {
         this.status = ContentStatus.PUBLISHED;
     }

@@ -149,6 +149,11 @@ public class ContentService {
     }
 
     @Transactional
+    public void withdraw(UUID contentId) {
+        get(contentId).withdraw();
+    }
+
+    @Transactional
     public void published(UUID contentId) {
         get(contentId).published();
     }

@@ -32,6 +32,7 @@ import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngin
 import org.carepost.content.ContentItem;
 import org.carepost.content.ContentService;
 import org.carepost.content.ContentStatus;
+import org.carepost.publishing.PrePublicationGate;
 import org.carepost.publishing.PublishingService;
 import org.carepost.review.Decision;
 import org.carepost.review.DepartmentHeads;
@@ -60,6 +61,7 @@ class ContentApprovalProcessTest {
     private PublishingService publishing;
     private ContentItem item;
     private IdentityService identity;
+    private PrePublicationGate gate;
 
     @BeforeEach
     void setUp() {
@@ -83,6 +85,9 @@ class ContentApprovalProcessTest {
         Mocks.register("departmentHeads", new DepartmentHeads(identity));
         Mocks.register("freezeApproval", new FreezeApprovalDelegate(reviews, contents));
         Mocks.register("publishToPlatforms", new PublishDelegate(publishing));
+        gate = mock(PrePublicationGate.class);
+        when(gate.pass(any(), any())).thenReturn(List.of());
+        Mocks.register("prePublicationGate", new PrePublicationGateDelegate(gate));
         Mocks.register("markRejected", new MarkRejectedDelegate(contents));
     }
 
@@ -229,6 +234,18 @@ class ContentApprovalProcessTest {
         assertThatThrownBy(() -> decide(pi, "legalReview", "bria", List.of("brand"), "approve", null))
                 .hasRootCauseInstanceOf(SegregationOfDutiesException.class);
         assertThat(pi).isWaitingAt("legalReview");
+    }
+
+    @Test
+    void gateRefusalAtTheScheduledTimePublishesNothing() {
+        ProcessInstance pi = start();
+        approveAllReviews(pi);
+        decide(pi, "departmentSignoff", "carl", List.of("dept-heads", "dept-cardiology"), "approve", null);
+        when(gate.pass(any(), any())).thenReturn(List.of("version 2 is not the approved version 1 (hash differs)"));
+        execute(job()); // the timer, then the gate in the same transaction
+        verify(gate).pass(contentId, pi.getId());
+        assertThat(pi).isEnded().hasPassed("notPublished").hasNotPassed("publishToPlatforms");
+        verify(publishing, never()).publish(any(), any());
     }
 
     @Test
