@@ -11,7 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The gate: every {@link GateCheck} must pass, or the content is withdrawn and nothing is published. */
-@Service
+@Service("gate")
 public class PrePublicationGate {
 
     private final List<GateCheck> checks;
