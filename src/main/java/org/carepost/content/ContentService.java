@@ -194,7 +194,9 @@ public class ContentService {
             return null;
         }
         try {
-            Instant at = OffsetDateTime.parse(value).toInstant();
+            // Without an offset (as a plain form field may send it) the time is read as UTC.
+            Instant at = value.matches(".*([zZ]|[+-]\\d\\d:?\\d\\d)$") ? OffsetDateTime.parse(value).toInstant()
+                    : java.time.LocalDateTime.parse(value).toInstant(java.time.ZoneOffset.UTC);
             if (!at.isAfter(clock.instant())) {
                 problems.add(new FieldProblem("publishAt", "must be in the future"));
             }

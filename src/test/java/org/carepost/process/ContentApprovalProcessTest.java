@@ -82,6 +82,7 @@ class ContentApprovalProcessTest {
 
         Mocks.register("decisionTaskListener", new DecisionTaskListener(reviews, new DepartmentHeads(identity)));
         Mocks.register("reviseTaskListener", new ReviseTaskListener(contents, reviews));
+        Mocks.register("draftFromStartForm", new DraftFromStartFormListener(contents));
         Mocks.register("departmentHeads", new DepartmentHeads(identity));
         Mocks.register("freezeApproval", new FreezeApprovalDelegate(reviews, contents));
         Mocks.register("publishToPlatforms", new PublishDelegate(publishing));
