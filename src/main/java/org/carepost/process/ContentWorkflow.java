@@ -13,6 +13,7 @@ import org.carepost.content.ContentForbiddenException;
 import org.carepost.content.ContentItem;
 import org.carepost.content.ContentService;
 import org.carepost.content.ContentStateException;
+import org.carepost.content.ContentStatus;
 import org.carepost.content.NewContent;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,6 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class ContentWorkflow {
 
     public static final String REVISE_TASK = "reviseDraft";
+    /** Correlated when an approved, not yet published draft gets a new version. */
+    public static final String CONTENT_REVISED = "ContentRevised";
 
     private final ContentService contents;
     private final RuntimeService runtime;
@@ -48,7 +51,11 @@ public class ContentWorkflow {
         return new Started(item.getId(), instance.getId());
     }
 
-    /** Adds the revised text and completes the author's Revise task, which sends the draft back to review. */
+    /**
+     * Adds the revised text and completes the author's Revise task, which sends the draft back to review. An
+     * approved draft not yet published may be edited too: its approval is void (the approved hash no longer
+     * matches), and message {@code ContentRevised} sends the new version through review again.
+     */
     @Transactional
     public int revise(UUID contentId, String text, String user) {
         ContentItem item = contents.get(contentId);
@@ -57,6 +64,11 @@ public class ContentWorkflow {
         }
         List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(contentId.toString())
                 .taskDefinitionKey(REVISE_TASK).list();
+        if (open.isEmpty() && item.getStatus() == ContentStatus.APPROVED) {
+            int versionNo = contents.addVersion(contentId, text, user).getVersionNo();
+            runtime.createMessageCorrelation(CONTENT_REVISED).processInstanceBusinessKey(contentId.toString()).correlate();
+            return versionNo;
+        }
         if (open.isEmpty()) {
             throw new ContentStateException("This draft is not waiting for a revision (status " + item.getStatus() + ").");
         }
