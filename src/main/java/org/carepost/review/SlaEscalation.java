@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code templates/sla-escalation.vm}, and the escalation is recorded in the audit trail. The template receives
  * the draft's fields as data only; a title containing {@code $} or {@code #} is printed, never evaluated.
  */
-@Service
+@Service("reviewSlaEscalation")
 public class SlaEscalation {
 
     static final String TEMPLATE = "templates/sla-escalation.vm";
