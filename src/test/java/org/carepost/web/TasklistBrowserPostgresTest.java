@@ -73,7 +73,8 @@ class TasklistBrowserPostgresTest {
 
     @Test
     void aDraftGoesFromTheStartFormThroughEveryReviewFormToPublication() {
-        String revised = "Flu shots are free all week in the main lobby, 8 a.m. to 6 p.m.";
+        // The revision makes a health claim, so the DMN routes a medical accuracy review for version 2.
+        String revised = "Flu shots are free all week in the main lobby, 8 a.m. to 6 p.m. Proven to cut your risk of flu.";
         Instant testStarted = Instant.now();
         try (TasklistBrowser browser = new TasklistBrowser(port, Path.of("target", "browser-screenshots"))) {
             browser.loginAs("alice");
@@ -105,6 +106,15 @@ class TasklistBrowserPostgresTest {
             decide(browser, "pat", "Privacy reviews", "Privacy / HIPAA review", 0, null);
             decide(browser, "lee", "Legal reviews", "Legal review", 0, null);
             decide(browser, "bria", "My groups' tasks", "Brand review", 0, null);
+
+            browser.loginAs("mia");
+            browser.openTask("My groups' tasks", "Medical accuracy review");
+            formsOpened.add(formOfTaskNamed("Medical accuracy review"));
+            assertThat(browser.value("claims")).isNotBlank();
+            browser.type("claimSources", "https://www.cdc.gov/flu/vaccines/benefits.html\nhttps://doi.org/10.1000/182\n"
+                    + "https://doi.org/10.1000/183");
+            browser.check("decision", 0);
+            browser.complete();
 
             browser.loginAs("carl");
             browser.openTask("My department's sign-offs", "Department sign-off");
