@@ -49,6 +49,8 @@ class ProcessDeployerTest {
         assertThat(latest().getVersion()).as("unchanged model, no new version").isEqualTo(1);
 
         Mocks.register("decisionTaskListener", (org.camunda.bpm.engine.delegate.TaskListener) task -> { });
+        Mocks.register("authorizationRequirement", new AuthorizationRequirement(
+                org.mockito.Mockito.mock(org.carepost.consent.ConsentCoverage.class))); // not a testimonial
         ProcessInstance running = engine.getRuntimeService().startProcessInstanceByKey("content-approval",
                 "00000000-0000-0000-0000-000000000001", Map.of("author", "alice", "department", "cardiology"));
 

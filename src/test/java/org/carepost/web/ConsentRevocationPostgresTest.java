@@ -62,6 +62,13 @@ class ConsentRevocationPostgresTest {
         assertThat(jdbc.queryForObject("select count(*) from consent", Integer.class)).isEqualTo(before);
         // Only the privacy office records authorizations.
         assertThat(api.post("/api/consents", "alice", ConsentFixtures.completeJson(List.of("x"))).status()).isEqualTo(403);
+        // A revocation must say how the patient asked; an unknown authorization is 404.
+        String id = api.post("/api/consents", "pat", ConsentFixtures.completeJson(List.of("x"))).json().get("id").asText();
+        ApiClient.Reply noChannel = api.post("/api/consents/" + id + "/revocation", "pat", "{\"note\":\"phone call\"}");
+        assertThat(noChannel.status()).isEqualTo(400);
+        assertThat(noChannel.json().get("errors").get(0).get("field").asText()).isEqualTo("requestedVia");
+        assertThat(api.post("/api/consents/" + UUID.randomUUID() + "/revocation", "pat",
+                "{\"requestedVia\":\"email\"}").status()).isEqualTo(404);
     }
 
     @Test
