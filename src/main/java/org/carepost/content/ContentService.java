@@ -67,6 +67,14 @@ public class ContentService {
         validateText(draft.text(), "text", problems);
         Set<Platform> platforms = platforms(draft.platforms(), problems);
         Instant publishAt = publishAt(draft.publishAt(), problems);
+        UUID consentId = null;
+        if (draft.consentId() != null && !draft.consentId().isBlank()) {
+            try {
+                consentId = UUID.fromString(draft.consentId().strip());
+            } catch (IllegalArgumentException e) {
+                problems.add(new FieldProblem("consentId", "must be the id (UUID) of a recorded authorization"));
+            }
+        }
         if (!problems.isEmpty()) {
             throw new InvalidContentException(problems);
         }
@@ -78,9 +86,24 @@ public class ContentService {
         ContentItem item = items.save(new ContentItem(UUID.randomUUID(), title.strip(), kind, department, author,
                 platforms, publishAt, now));
         item.coDepartments(coDepartments);
+        if (consentId != null) {
+            item.linkConsent(consentId);
+        }
         ContentVersion first = versions.save(new ContentVersion(item.getId(), 1, draft.text(), author, now));
         audit.record(AuditEntry.of(author, AuditAction.SUBMIT, item.getId(), first.getSha256()));
         return item;
+    }
+
+    /** Links the content to the patient's authorization it is published under (checked by the caller). */
+    @Transactional
+    public void linkConsent(UUID contentId, UUID consentId) {
+        get(contentId).linkConsent(consentId);
+    }
+
+    /** Every content item published, or to be published, under an authorization. */
+    @Transactional(readOnly = true)
+    public List<ContentItem> underConsent(UUID consentId) {
+        return items.findByConsentIdOrderByCreatedAt(consentId);
     }
 
     @Transactional
