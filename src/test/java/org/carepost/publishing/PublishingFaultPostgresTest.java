@@ -1,0 +1,123 @@
+package org.carepost.publishing;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.ok;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.carepost.PostgresApplicationTest;
+import org.carepost.audit.AuditTrail;
+import org.carepost.content.ContentService;
+import org.carepost.content.ContentStatus;
+import org.carepost.content.NewContent;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * 200 approved posts, each for Mastodon and a webhook, published through {@link PublishingService} against a stub
+ * that fails 30% of calls: 503, 429, read timeouts after the network accepted the post, connections reset after it
+ * accepted the post. Failures are retried as the Camunda job retry would (only retryable ones; anything else fails
+ * the test). Afterwards, what the network holds is compared with our publication rows.
+ */
+@PostgresApplicationTest
+class PublishingFaultPostgresTest {
+
+    static final int POSTS = 200;
+    static final List<String> PLATFORMS = List.of("mastodon", "webhook");
+    static final int MAX_ATTEMPTS = 40;
+
+    @Autowired ContentService contents;
+    @Autowired PublicationRepository publications;
+    @Autowired AuditTrail audit;
+    @Autowired Clock clock;
+    @Autowired PlatformRenderer renderer;
+    @Autowired PlatformTransactionManager transactions;
+
+    WireMockServer wm;
+
+    @AfterEach
+    void stop() {
+        if (wm != null) {
+            wm.stop();
+        }
+    }
+
+    @Test
+    void everyPostIsPublishedExactlyOnceOnEveryPlatformDespiteThirtyPercentFaults() {
+        FakeNetwork network = new FakeNetwork(20261201L, 0.30, 700);
+        wm = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").containerThreads(40)
+                .extensions(network));
+        wm.start();
+        wm.stubFor(any(anyUrl()).willReturn(ok()));
+        PublishingAccounts accounts = TestNetworks.accounts(wm.baseUrl(), Duration.ofMillis(500));
+        PublishingService service = new PublishingService(contents, publications,
+                new PlatformAdapters(List.of(new MastodonAdapter(accounts), new WebhookAdapter(accounts)), null),
+                audit, clock, renderer, accounts, transactions);
+
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < POSTS; i++) {
+            UUID id = contents.create(new NewContent("Fault test " + i, "education", "cardiology",
+                    "Post " + i + " of the fault test https://example.org/flu #FluSeason", PLATFORMS,
+                    Instant.now().plus(Duration.ofDays(400)).toString()), "alice", Set.of("dept-cardiology")).getId();
+            contents.freezeApproval(id, "carl", null);
+            ids.add(id);
+        }
+
+        int retries = 0;
+        List<String> fatal = new ArrayList<>();
+        for (UUID id : ids) {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    service.publish(id, null);
+                    break;
+                } catch (PlatformException e) {
+                    if (e.kind() != PlatformException.Kind.RETRYABLE || attempt == MAX_ATTEMPTS) {
+                        fatal.add(e.kind() + " " + e.getMessage());
+                        break;
+                    }
+                    retries++; // the job retry cycle, without its waiting time
+                }
+            }
+        }
+
+        Set<String> ours = ids.stream().map(UUID::toString).collect(Collectors.toSet());
+        Map<String, Long> onNetwork = network.posts().stream().filter(p -> ours.contains(p.key().split(":")[0]))
+                .collect(Collectors.groupingBy(p -> p.key().split(":")[0] + "/" + p.platform(), Collectors.counting()));
+        int published = 0;
+        int lost = 0;
+        long duplicates = onNetwork.values().stream().mapToLong(n -> Math.max(0, n - 1)).sum();
+        for (UUID id : ids) {
+            Map<String, Publication> rows = publications.findByContentIdOrderById(id).stream()
+                    .collect(Collectors.toMap(Publication::getPlatform, p -> p));
+            boolean everywhere = PLATFORMS.stream().allMatch(platform -> onNetwork.getOrDefault(id + "/" + platform, 0L) >= 1
+                    && rows.containsKey(platform) && rows.get(platform).getStatus() == Publication.Status.PUBLISHED);
+            boolean once = PLATFORMS.stream().allMatch(platform -> onNetwork.getOrDefault(id + "/" + platform, 0L) == 1);
+            if (everywhere && once && contents.get(id).getStatus() == ContentStatus.PUBLISHED) {
+                published++;
+            } else if (!everywhere) {
+                lost++;
+            }
+        }
+        String line = "published=" + published + " duplicates=" + duplicates + " lost=" + lost;
+        System.out.println(line);
+        System.out.println("faults=" + network.faults() + " retries=" + retries + " fatal=" + fatal.size());
+
+        assertThat(fatal).isEmpty();
+        assertThat(network.faults()).containsKeys(FakeNetwork.FaultKind.SERVER_ERROR, FakeNetwork.FaultKind.RATE_LIMITED,
+                FakeNetwork.FaultKind.TIMEOUT_AFTER_ACCEPT, FakeNetwork.FaultKind.RESET_AFTER_ACCEPT);
+        assertThat(line).isEqualTo("published=200 duplicates=0 lost=0");
+    }
+}
