@@ -12,4 +12,10 @@ public class PublishingEnginePlugin extends AbstractProcessEnginePlugin {
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         configuration.setFailedJobCommandFactory(new FailFastJobCommandFactory());
     }
+
+    /** Again after every plugin's preInit: the Spring Boot starter's failed-job configuration sets its own. */
+    @Override
+    public void postInit(ProcessEngineConfigurationImpl configuration) {
+        configuration.setFailedJobCommandFactory(new FailFastJobCommandFactory());
+    }
 }

@@ -69,7 +69,7 @@ public abstract class HttpPlatformAdapter implements PlatformAdapter {
         }
     }
 
-    PlatformException failure(String account, String action, int status, HttpHeaders headers, String body) {
+    protected PlatformException failure(String account, String action, int status, HttpHeaders headers, String body) {
         String detail = shorten(errorDetail(parse(body)));
         String prefix = platform() + " account '" + account + "': " + action + " answered HTTP " + status
                 + (detail.isEmpty() ? "" : " (" + detail + ")");

@@ -48,6 +48,18 @@ public class XAdapter extends HttpPlatformAdapter {
                 .header(HttpHeaders.AUTHORIZATION, bearer(token)).retrieve().toBodilessEntity());
     }
 
+    /** X answers a duplicate tweet with 403: that is a refused request, not an account to re-authorise. */
+    @Override
+    protected PlatformException failure(String account, String action, int status, org.springframework.http.HttpHeaders headers,
+                                        String body) {
+        String detail = errorDetail(parse(body));
+        if (status == 403 && detail.toLowerCase(java.util.Locale.ROOT).contains("duplicate content")) {
+            return new PlatformException(PlatformException.Kind.PERMANENT, "x account '" + account + "': " + action
+                    + " answered HTTP 403 (" + detail + "); not retried");
+        }
+        return super.failure(account, action, status, headers, body);
+    }
+
     @Override
     protected String errorDetail(JsonNode body) {
         if (body == null || !body.isObject()) {

@@ -14,7 +14,7 @@ import org.camunda.bpm.engine.impl.jobexecutor.FailedJobCommandFactory;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.carepost.publishing.PlatformException;
 import org.carepost.publishing.PublishingService;
@@ -26,12 +26,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The job behind "Publish to platforms" (real BPMN, real delegate, mocked publishing): failures that may heal keep
  * the retry cycle, an expired token or a refused request becomes an incident at once whose message names the
- * account to re-authorise. Not a flow test (it starts right before the task), so no coverage assertion.
+ * account to re-authorise. Not a flow test (it starts right before the task), so no coverage threshold.
  */
 class PublishRetryEngineTest {
 
+    /** The shared process-test engine (it records coverage); no threshold: this test starts right before the task. */
     @RegisterExtension
-    static ProcessEngineExtension engine = ProcessEngineExtension.builder()
+    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
             .configurationResource("camunda-process-test.cfg.xml").build();
 
     PublishingService publishing;
@@ -69,7 +70,7 @@ class PublishRetryEngineTest {
                         + "HTTP 401 (Unauthorized:); the account 'cardiology' on x needs re-authorisation"));
 
         assertThat(job.getRetries()).isZero();
-        Incident incident = processEngine.getRuntimeService().createIncidentQuery().jobDefinitionId(job.getJobDefinitionId())
+        Incident incident = processEngine.getRuntimeService().createIncidentQuery().configuration(job.getId())
                 .singleResult();
         assertThat(incident).isNotNull();
         assertThat(incident.getIncidentMessage()).contains("x account 'cardiology'", "needs re-authorisation");

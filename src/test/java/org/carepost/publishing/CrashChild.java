@@ -31,18 +31,19 @@ public final class CrashChild {
         String phase = args[0];
         String dir = args[1];
         String stub = args[2];
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(CarePostApplication.class).properties(
-                "server.port=0",
-                "spring.datasource.url=jdbc:h2:file:" + dir + "/carepost;DB_CLOSE_ON_EXIT=FALSE;FILE_LOCK=NO",
-                "camunda.bpm.job-execution.enabled=false",
-                "carepost.demo-users=false",
-                "carepost.publishing.mode=live",
-                "carepost.publishing.read-timeout=2s",
-                "carepost.publishing.base-urls.mastodon=" + stub,
-                "carepost.publishing.accounts.mastodon.default.token=" + TestNetworks.TOKEN,
-                "carepost.publishing.accounts.webhook.default.url=" + stub + "/hook",
-                "carepost.publishing.accounts.webhook.default.secret=" + TestNetworks.SECRET,
-                "logging.level.root=WARN").run();
+        // Command-line arguments: they take precedence over application.yml.
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(CarePostApplication.class).run(
+                "--server.port=0",
+                "--spring.datasource.url=jdbc:h2:file:" + dir + "/carepost;DB_CLOSE_ON_EXIT=FALSE;FILE_LOCK=NO",
+                "--camunda.bpm.job-execution.enabled=false",
+                "--carepost.demo-users=false",
+                "--carepost.publishing.mode=live",
+                "--carepost.publishing.read-timeout=5s",
+                "--carepost.publishing.base-urls.mastodon=" + stub,
+                "--carepost.publishing.accounts.mastodon.default.token=" + TestNetworks.TOKEN,
+                "--carepost.publishing.accounts.webhook.default.url=" + stub + "/hook",
+                "--carepost.publishing.accounts.webhook.default.secret=" + TestNetworks.SECRET,
+                "--logging.level.root=WARN");
         ContentService contents = context.getBean(ContentService.class);
         PublishingService publishing = context.getBean(PublishingService.class);
         PublicationRepository publications = context.getBean(PublicationRepository.class);

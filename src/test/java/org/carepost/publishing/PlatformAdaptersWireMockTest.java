@@ -222,6 +222,16 @@ class PlatformAdaptersWireMockTest {
         assertThat(invalid.getMessage()).contains("Invalid Request", "Tweet text is too long.");
     }
 
+    @Test
+    void xDuplicateContentIsARefusalNotAnAuthenticationProblem() {
+        wm.stubFor(post("/2/tweets").willReturn(aResponse().withStatus(403).withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"detail\":\"You are not allowed to create a Tweet with duplicate content.\",\"type\":\"about:blank\","
+                        + "\"title\":\"Forbidden\",\"status\":403}")));
+        PlatformException e = failure(() -> new XAdapter(accounts).publish(request("x")));
+        assertThat(e.kind()).isEqualTo(PlatformException.Kind.PERMANENT);
+        assertThat(e.getMessage()).contains("duplicate content");
+    }
+
     // ---- Mastodon -------------------------------------------------------------------------------------------------
 
     @Test
@@ -272,7 +282,7 @@ class PlatformAdaptersWireMockTest {
     @Test
     void webhookSignsTheExactBodyAndAnswersTheEcho() {
         wm.stubFor(post("/hook").willReturn(okJson("{\"id\":\"wh-1\",\"url\":\"https://intranet.example/news/wh-1\"}")));
-        wm.stubFor(get("/hook/c1:v1:webhook:default").willReturn(okJson("{\"id\":\"wh-1\",\"url\":\"https://intranet.example/news/wh-1\"}")));
+        wm.stubFor(get("/hook/c1%3Av1%3Awebhook%3Adefault").willReturn(okJson("{\"id\":\"wh-1\",\"url\":\"https://intranet.example/news/wh-1\"}")));
         wm.stubFor(get("/hook/other").willReturn(aResponse().withStatus(404).withBody("{\"error\":\"unknown id\"}")));
         WebhookAdapter webhook = new WebhookAdapter(accounts);
 
