@@ -103,6 +103,12 @@ public class Publication {
         this.lastError = truncate(why);
     }
 
+    /** Verified absent on the network: the next retry publishes it. */
+    void notOnNetwork() {
+        this.status = Status.PENDING;
+        this.inFlight = false;
+    }
+
     void deleted(Instant at) {
         this.status = Status.DELETED;
         this.deletedAt = at;

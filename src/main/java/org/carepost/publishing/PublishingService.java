@@ -226,6 +226,32 @@ public class PublishingService {
         return publications.findByContentIdOrderById(contentId);
     }
 
+    /**
+     * An operator has checked the network for a publication in doubt: either the post is there (its id and URL are
+     * recorded, PUBLISHED) or it is not (back to PENDING, so retrying the incident publishes it). Audited.
+     */
+    @Transactional
+    public Publication resolveInDoubt(Long publicationId, String externalId, String url, String actor) {
+        Publication publication = publications.findById(publicationId).orElseThrow(() ->
+                new PublicationGateException("No publication " + publicationId));
+        if (publication.getStatus() != Publication.Status.IN_DOUBT) {
+            throw new PublicationGateException("Publication " + publicationId + " is " + publication.getStatus()
+                    + ", not IN_DOUBT.");
+        }
+        if (externalId != null && !externalId.isBlank()) {
+            String rendering = renderer.renderings(publication.getContentId(), publication.getVersionNo())
+                    .get(publication.getPlatform());
+            publication.published(new PublishResult(externalId, url),
+                    rendering == null ? null : Hashing.sha256(rendering), clock.instant());
+        } else {
+            publication.notOnNetwork();
+        }
+        audit.record(AuditEntry.of(actor, AuditAction.PUBLISH, publication.getContentId(), publication.getVersionHash())
+                .withDecision(externalId == null || externalId.isBlank() ? "not-found" : "found",
+                        publication.getPlatform() + " " + publication.getAccount() + " resolved by operator"));
+        return publication;
+    }
+
     @Transactional(readOnly = true)
     public List<Publication> all() {
         return publications.findAllByOrderByIdDesc();

@@ -80,4 +80,37 @@ class TakedownPostgresTest {
         assertThat(after.get("x").getStatus()).isEqualTo(Publication.Status.PUBLISHED);
         assertThat(after.get("x").getLastError()).startsWith("delete AUTHENTICATION").contains("needs re-authorisation");
     }
+
+    @Test
+    void aDroppedConnectionOnANetworkThatCannotBeAskedIsInDoubtNotPostedTwice() {
+        PublishingAccounts accounts = TestNetworks.accounts(wm.baseUrl(), Duration.ofSeconds(3));
+        PublishingService service = new PublishingService(contents, publications, new PlatformAdapters(
+                List.of(new FacebookPagesAdapter(accounts)), null), audit, clock, renderer, accounts, transactions);
+        UUID id = contents.create(new NewContent("In doubt", "education", "oncology", "In doubt test",
+                List.of("facebook"), Instant.now().plus(Duration.ofDays(500)).toString()), "omar",
+                Set.of("dept-oncology")).getId();
+        contents.freezeApproval(id, "olga", null);
+        wm.stubFor(post("/1234567890/feed").willReturn(aResponse().withFault(
+                com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
+
+        PlatformException first = catchThrowableOfType(PlatformException.class, () -> service.publish(id, null));
+        assertThat(first.kind()).isEqualTo(PlatformException.Kind.RETRYABLE);
+        PlatformException second = catchThrowableOfType(PlatformException.class, () -> service.publish(id, null));
+
+        assertThat(second.kind()).isEqualTo(PlatformException.Kind.PERMANENT);
+        assertThat(second.getMessage()).contains("facebook account 'default'", "may or may not be on the network");
+        wm.verify(1, com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlEqualTo("/1234567890/feed")));
+        Publication row = publications.findByContentIdOrderById(id).get(0);
+        assertThat(row.getStatus()).isEqualTo(Publication.Status.IN_DOUBT);
+        assertThat(row.getAttempts()).isEqualTo(1);
+        assertThat(contents.get(id).getStatus()).isEqualTo(ContentStatus.APPROVED);
+
+        // An operator looked at the page: the post is not there. Retrying the incident then publishes it once.
+        service.resolveInDoubt(row.getId(), null, null, "bria");
+        wm.stubFor(post("/1234567890/feed").willReturn(okJson("{\"id\":\"1234567890_42\"}")));
+        service.publish(id, null);
+        assertThat(publications.findById(row.getId()).orElseThrow().getStatus()).isEqualTo(Publication.Status.PUBLISHED);
+        assertThat(contents.get(id).getStatus()).isEqualTo(ContentStatus.PUBLISHED);
+        wm.verify(2, com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlEqualTo("/1234567890/feed")));
+    }
 }
