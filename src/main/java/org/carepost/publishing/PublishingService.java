@@ -230,8 +230,11 @@ public class PublishingService {
      * An operator has checked the network for a publication in doubt: either the post is there (its id and URL are
      * recorded, PUBLISHED) or it is not (back to PENDING, so retrying the incident publishes it). Audited.
      */
-    @Transactional
     public Publication resolveInDoubt(Long publicationId, String externalId, String url, String actor) {
+        return ownTransaction.execute(status -> resolve(publicationId, externalId, url, actor));
+    }
+
+    private Publication resolve(Long publicationId, String externalId, String url, String actor) {
         Publication publication = publications.findById(publicationId).orElseThrow(() ->
                 new PublicationGateException("No publication " + publicationId));
         if (publication.getStatus() != Publication.Status.IN_DOUBT) {
