@@ -144,4 +144,8 @@ public class ContentItem {
     void published() {
         this.status = ContentStatus.PUBLISHED;
     }
+
+    void partiallyPublished() {
+        this.status = ContentStatus.PARTIALLY_PUBLISHED;
+    }
 }

@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.carepost.audit.AuditAction;
@@ -29,9 +30,11 @@ public class ContentService {
     private final AuditTrail audit;
     private final CarePostProperties properties;
     private final Clock clock;
+    private final VersionRenderer renderer;
 
     public ContentService(ContentItemRepository items, ContentVersionRepository versions, AuditTrail audit,
-                          CarePostProperties properties, Clock clock) {
+                          CarePostProperties properties, Clock clock, VersionRenderer renderer) {
+        this.renderer = renderer;
         this.items = items;
         this.versions = versions;
         this.audit = audit;
@@ -75,6 +78,8 @@ public class ContentService {
                 problems.add(new FieldProblem("consentId", "must be the id (UUID) of a recorded authorization"));
             }
         }
+        // Rendered per target platform before review: a text too long for a platform is refused now, not at publication.
+        Map<String, String> renderings = problems.isEmpty() ? renderer.render(draft.text(), platforms, problems) : Map.of();
         if (!problems.isEmpty()) {
             throw new InvalidContentException(problems);
         }
@@ -89,7 +94,9 @@ public class ContentService {
         if (consentId != null) {
             item.linkConsent(consentId);
         }
-        ContentVersion first = versions.save(new ContentVersion(item.getId(), 1, draft.text(), author, now));
+        ContentVersion first = versions.save(new ContentVersion(item.getId(), 1, draft.text(), author, now,
+                Hashing.versionHash(draft.text(), renderings)));
+        renderer.store(item.getId(), 1, renderings);
         audit.record(AuditEntry.of(author, AuditAction.SUBMIT, item.getId(), first.getSha256()));
         return item;
     }
@@ -129,8 +136,14 @@ public class ContentService {
         if (item.getStatus() != ContentStatus.CHANGES_REQUESTED && item.getStatus() != ContentStatus.APPROVED) {
             throw new ContentStateException("This draft is not waiting for a revision (status " + item.getStatus() + ").");
         }
+        Map<String, String> renderings = renderer.render(text, item.getPlatforms(), problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidContentException(problems);
+        }
         int next = item.getCurrentVersionNo() + 1;
-        ContentVersion version = versions.save(new ContentVersion(contentId, next, text, user, clock.instant()));
+        ContentVersion version = versions.save(new ContentVersion(contentId, next, text, user, clock.instant(),
+                Hashing.versionHash(text, renderings)));
+        renderer.store(contentId, next, renderings);
         item.newVersion(next);
         audit.record(AuditEntry.of(user, AuditAction.REVISE, contentId, version.getSha256()));
         return version;
@@ -184,6 +197,12 @@ public class ContentService {
     @Transactional
     public void published(UUID contentId) {
         get(contentId).published();
+    }
+
+    /** Some target platforms have the post, others not yet. */
+    @Transactional
+    public void partiallyPublished(UUID contentId) {
+        get(contentId).partiallyPublished();
     }
 
     private static String required(String value, String field, List<FieldProblem> problems) {
