@@ -34,7 +34,8 @@ public final class CrashChild {
         // Command-line arguments: they take precedence over application.yml.
         ConfigurableApplicationContext context = new SpringApplicationBuilder(CarePostApplication.class).run(
                 "--server.port=0",
-                "--spring.datasource.url=jdbc:h2:file:" + dir + "/carepost;DB_CLOSE_ON_EXIT=FALSE;FILE_LOCK=NO",
+                // WRITE_DELAY=0: every commit reaches the file at once, so SIGKILL loses only what was not committed.
+                "--spring.datasource.url=jdbc:h2:file:" + dir + "/carepost;DB_CLOSE_ON_EXIT=FALSE;FILE_LOCK=NO;WRITE_DELAY=0",
                 "--camunda.bpm.job-execution.enabled=false",
                 "--carepost.demo-users=false",
                 "--carepost.publishing.mode=live",
