@@ -8,7 +8,11 @@ public enum AuditAction {
     APPROVE("approve"),
     REJECT("reject"),
     PUBLISH("publish"),
-    GATE_REFUSED("gate-refused");
+    GATE_REFUSED("gate-refused"),
+    /** PHI findings replaced by typed placeholders in a new version. */
+    REDACT("redact"),
+    /** PHI findings marked as covered by the patient's authorization. */
+    PHI_COVERED("phi-covered");
 
     private final String code;
 
