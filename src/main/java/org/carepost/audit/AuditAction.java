@@ -12,7 +12,9 @@ public enum AuditAction {
     /** PHI findings replaced by typed placeholders in a new version. */
     REDACT("redact"),
     /** PHI findings marked as covered by the patient's authorization. */
-    PHI_COVERED("phi-covered");
+    PHI_COVERED("phi-covered"),
+    /** An image attached to a draft after its metadata was stripped. */
+    MEDIA_UPLOAD("media-upload");
 
     private final String code;
 
