@@ -43,12 +43,14 @@ class ProcessDeployerTest {
         assertThat(engine.getRepositoryService().createDeploymentQuery().deploymentName("carepost").count()).isEqualTo(1);
         // Every form the models reference is deployed too (.form is not in Camunda's default pattern).
         assertThat(engine.getRepositoryService().getDeploymentResourceNames(latest().getDeploymentId()))
-                .contains("forms/review-decision.form", "forms/signoff-decision.form", "forms/revise-draft.form");
+                .contains("forms/review-decision.form", "forms/signoff-decision.form", "forms/revise-draft.form",
+                        "forms/resolve-phi.form", "forms/privacy-review.form");
 
         deployer.deploy(null);
         assertThat(latest().getVersion()).as("unchanged model, no new version").isEqualTo(1);
 
         Mocks.register("decisionTaskListener", (org.camunda.bpm.engine.delegate.TaskListener) task -> { });
+        Mocks.register("phiScan", (org.camunda.bpm.engine.delegate.JavaDelegate) e -> e.setVariable("openPhiFindings", 0));
         ProcessInstance running = engine.getRuntimeService().startProcessInstanceByKey("content-approval",
                 "00000000-0000-0000-0000-000000000001", Map.of("author", "alice", "department", "cardiology"));
 
