@@ -331,7 +331,7 @@ public final class PhiDetector {
 
         // A small direct-mapped cache of recent word lookups (this thread's): texts repeat their words,
         // and a probe here stays in the CPU cache where the large vocabulary table does not.
-        static final int CACHE = 4096, CACHE_WORD = 16;
+        static final int CACHE = 8192, CACHE_WORD = 16;
         final int[] cacheHash = new int[CACHE];
         final byte[] cacheLen = new byte[CACHE];
         final int[] cacheSlot = new int[CACHE];
@@ -1131,7 +1131,7 @@ public final class PhiDetector {
 
         private boolean isCap(int k) {
             char c = buf[ts[k]];
-            return Character.isUpperCase(c);
+            return c < 128 ? c >= 'A' && c <= 'Z' : Character.isUpperCase(c);
         }
 
         private boolean isAllUpper(int k) {
