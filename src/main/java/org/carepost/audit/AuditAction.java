@@ -21,7 +21,13 @@ public enum AuditAction {
     CONSENT_REVOKED("consent-revoked"),
     CONSENT_EXPIRED("consent-expired"),
     DRAFT_STOPPED("draft-stopped"),
-    TAKEDOWN("takedown");
+    TAKEDOWN("takedown"),
+    /** PHI findings replaced by typed placeholders in a new version. */
+    REDACT("redact"),
+    /** PHI findings marked as covered by the patient's authorization. */
+    PHI_COVERED("phi-covered"),
+    /** An image attached to a draft after its metadata was stripped. */
+    MEDIA_UPLOAD("media-upload");
 
     private final String code;
 

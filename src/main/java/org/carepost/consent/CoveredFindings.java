@@ -5,9 +5,8 @@ import java.util.UUID;
 
 /**
  * The PHI finding types of a content item's current version that the privacy officer marked "covered by
- * authorization" (e.g. {@code NAME}, {@code DATE}). The PHI feature provides the real implementation (table
- * {@code phi_finding}, status {@code COVERED_BY_AUTHORIZATION}); until it is merged {@link ConsentConfig} supplies
- * one that reports none.
+ * authorization" (e.g. {@code NAME}, {@code DATE}), answered from table {@code phi_finding} by
+ * {@code org.carepost.phi.PhiFacts}.
  */
 public interface CoveredFindings {
 

@@ -149,6 +149,30 @@ public class ContentService {
         return version;
     }
 
+    /**
+     * Adds a version produced by redacting PHI (typed placeholders replace findings). The actor is the privacy
+     * reviewer who redacted; {@code note} names the redacted finding ids (never their text). Only a draft in review
+     * is redacted: an approved text is never changed behind its approvals.
+     */
+    @Transactional
+    public ContentVersion addRedactedVersion(UUID contentId, String redactedText, String actor, String note) {
+        List<FieldProblem> problems = new ArrayList<>();
+        validateText(redactedText, "text", problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidContentException(problems);
+        }
+        ContentItem item = get(contentId);
+        if (item.getStatus() != ContentStatus.IN_REVIEW) {
+            throw new ContentStateException("Only a draft in review can be redacted (status " + item.getStatus() + ").");
+        }
+        int next = item.getCurrentVersionNo() + 1;
+        ContentVersion version = versions.save(new ContentVersion(contentId, next, redactedText, actor, clock.instant()));
+        item.newVersion(next);
+        audit.record(AuditEntry.of(actor, AuditAction.REDACT, contentId, version.getSha256())
+                .withDecision("redact", note));
+        return version;
+    }
+
     @Transactional(readOnly = true)
     public ContentItem get(UUID id) {
         return items.findById(id).orElseThrow(() -> new ContentNotFoundException(id));

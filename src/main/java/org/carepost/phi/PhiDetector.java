@@ -130,7 +130,22 @@ public final class PhiDetector {
 
     private static final Set<String> LABEL_FILLER = Set.of("number", "no", "num", "id", "is", "was", "on", "file", "of", "the", "my", "your", "his", "her", "their", "ending", "in", "under", "card", "plate", "record", "said", "our", "a", "an", "#", "nbr", "code", "reads", "read", "s", "check-in", "as", "listed", "shows", "showed", "back", "to", "me");
 
+    // ---- word flags: one vocabulary probe per token answers every word-list question ----------------
+    static final int F_FIRST = 1, F_LAST = 1 << 1, F_ENGLISH = 1 << 2, F_ANY_ENGLISH = 1 << 3,
+            F_STAFF = 1 << 4, F_CLOSING = 1 << 5, F_PTITLE = 1 << 6, F_KIN = 1 << 7, F_GREET = 1 << 8,
+            F_NOT_NAME = 1 << 9, F_ORG_HEAD = 1 << 10, F_PSUFFIX = 1 << 11, F_PPREFIX = 1 << 12,
+            F_PARTICLE = 1 << 13, F_ABBR_DOT = 1 << 14, F_PLACE_CUE = 1 << 15, F_AGE_BEFORE = 1 << 16,
+            F_AGE_UNIT = 1 << 17, F_MONTH = 1 << 18, F_WEEKDAY = 1 << 19, F_LABEL = 1 << 20,
+            F_LABEL_FILLER = 1 << 21, W_THE = 1 << 22, W_ROOM = 1 << 23, W_IS = 1 << 24, W_NAME = 1 << 25,
+            W_HERE = 1 << 26, W_FROM = 1 << 27, W_DO_MD_PA = 1 << 28;
+    /** Token shape bit (not a word flag): the token has a digit. */
+    static final int S_DIGIT = 1 << 30;
+    static final int F_NAME = F_FIRST | F_LAST;
+
     private final PhiLexicon lex;
+    private final PhiVocabulary vocab;
+    /** Working buffers reused by the calls of one thread (the detector itself is shared). */
+    private final ThreadLocal<Scan> scans = ThreadLocal.withInitial(Scan::new);
 
     /** Loads the dictionaries; construct once and share. */
     public PhiDetector() {
@@ -139,6 +154,36 @@ public final class PhiDetector {
 
     PhiDetector(PhiLexicon lexicon) {
         this.lex = lexicon;
+        PhiVocabulary v = new PhiVocabulary(lexicon.sizeHint() + 1024);
+        lexicon.fill(v, F_FIRST, F_LAST, F_ENGLISH, F_ANY_ENGLISH);
+        v.addAll(STAFF_TITLES, F_STAFF);
+        v.addAll(CLOSINGS, F_CLOSING);
+        v.addAll(PATIENT_TITLES, F_PTITLE);
+        v.addAll(KIN, F_KIN);
+        v.addAll(GREETINGS, F_GREET);
+        v.addAll(NOT_A_NAME_AFTER_GREETING, F_NOT_NAME);
+        v.addAll(ORG_HEADS, F_ORG_HEAD);
+        v.addAll(PLACE_SUFFIX, F_PSUFFIX);
+        v.addAll(PLACE_PREFIX, F_PPREFIX);
+        v.addAll(PARTICLES, F_PARTICLE);
+        v.addAll(ABBREV_WITH_DOT, F_ABBR_DOT);
+        v.addAll(PLACE_CUES, F_PLACE_CUE);
+        v.addAll(AGE_BEFORE, F_AGE_BEFORE);
+        v.addAll(AGE_UNIT_AFTER, F_AGE_UNIT);
+        v.addAll(MONTH_WORDS, F_MONTH);
+        v.addAll(WEEKDAY_WORDS, F_WEEKDAY);
+        v.addAll(LABELS.keySet(), F_LABEL);
+        v.addAll(LABEL_FILLER, F_LABEL_FILLER);
+        v.add("the", W_THE);
+        v.addAll(List.of("room", "rm", "bed", "bay", "bedspace"), W_ROOM);
+        v.add("is", W_IS);
+        v.add("name", W_NAME);
+        v.add("here", W_HERE);
+        v.add("from", W_FROM);
+        v.addAll(List.of("do", "md", "pa"), W_DO_MD_PA);
+        // other short words the rules compare by equality: a probe hit spares an allocation
+        v.addAll(List.of("and", "up", "older", "over", "of", "may", "march", "patient", "nurse", "dr"), 0);
+        this.vocab = v;
     }
 
     /** Spans sorted by start, non-overlapping (overlaps are merged). Never null. */
@@ -146,7 +191,8 @@ public final class PhiDetector {
         if (text == null || text.isEmpty()) {
             return List.of();
         }
-        Scan s = new Scan(text);
+        Scan s = scans.get();
+        s.reset(text);
         s.tokenize();
         s.scanEmailsAndUrls();
         s.scanTokens();
@@ -158,16 +204,20 @@ public final class PhiDetector {
 
     /** Per-call state; never shared, so the detector stays thread-safe. */
     private final class Scan {
-        final String text;
-        final int n;
+        String text;
+        /** The text's characters (no bounds check per character as with String.charAt on UTF-16). */
+        char[] buf = new char[4096];
+        int n;
         // tokens: word = letters/digits with inner ' or -; end excludes a possessive 's
         int[] ts = new int[64];
         int[] te = new int[64];
         String[] tl = new String[64];
+        int[] fl = new int[64];
+        int[] tsl = new int[64];
         int count;
         // token roles for the name pass
         static final byte NONE = 0, NAME = 1, GEO = 2, STAFF = 3, ORG = 4, DONE = 5;
-        byte[] role;
+        byte[] role = new byte[64];
         // collected spans (start,end,type ordinal)
         int[] sp = new int[48];
         int spn;
@@ -175,29 +225,38 @@ public final class PhiDetector {
         int[] claims = new int[16]; // structured ranges (emitted or deliberately not), hidden from the name pass
         int claimn;
         Matcher[] matchers = new Matcher[32];
+        String[] matcherText = new String[32];
 
-        Scan(String text) {
+        void reset(String text) {
             this.text = text;
             this.n = text.length();
+            if (buf.length < n) {
+                buf = new char[Math.max(n, buf.length * 2)];
+            }
+            text.getChars(0, n, buf, 0);
+            count = 0;
+            spn = 0;
+            coveredUpTo = -1;
+            claimn = 0;
         }
 
         // ---------------------------------------------------------------- tokenizer
         void tokenize() {
             int i = 0;
             while (i < n) {
-                char c = text.charAt(i);
-                if (!Character.isLetterOrDigit(c)) {
+                char c = buf[i];
+                if (!isLetterOrDigit(c)) {
                     i++;
                     continue;
                 }
                 int start = i;
                 i++;
                 while (i < n) {
-                    char d = text.charAt(i);
-                    if (Character.isLetterOrDigit(d)) {
+                    char d = buf[i];
+                    if (isLetterOrDigit(d)) {
                         i++;
                     } else if ((d == '\'' || d == '\u2019' || d == '-') && i + 1 < n
-                            && Character.isLetterOrDigit(text.charAt(i + 1))) {
+                            && isLetterOrDigit(buf[i + 1])) {
                         i += 2;
                     } else {
                         break;
@@ -205,13 +264,17 @@ public final class PhiDetector {
                 }
                 int end = i;
                 // possessive 's is not part of a name ("Chiamaka's family")
-                if (end - start > 2 && (text.charAt(end - 1) == 's' || text.charAt(end - 1) == 'S')
-                        && (text.charAt(end - 2) == '\'' || text.charAt(end - 2) == '\u2019')) {
+                if (end - start > 2 && (buf[end - 1] == 's' || buf[end - 1] == 'S')
+                        && (buf[end - 2] == '\'' || buf[end - 2] == '\u2019')) {
                     end -= 2;
                 }
                 add(start, end);
             }
-            role = new byte[count];
+            if (role.length < count) {
+                role = new byte[ts.length];
+            } else {
+                Arrays.fill(role, 0, count, (byte) 0);
+            }
         }
 
         private void add(int s, int e) {
@@ -219,11 +282,103 @@ public final class PhiDetector {
                 ts = Arrays.copyOf(ts, count * 2);
                 te = Arrays.copyOf(te, count * 2);
                 tl = Arrays.copyOf(tl, count * 2);
+                fl = Arrays.copyOf(fl, count * 2);
+                tsl = Arrays.copyOf(tsl, count * 2);
             }
             ts[count] = s;
             te[count] = e;
-            tl[count] = PhiLexicon.fold(text.substring(s, e).toLowerCase(Locale.ROOT));
+            char[] b = buf;
+            int h = 0;
+            boolean ascii = true;
+            boolean digit = false;
+            for (int i = s; i < e; i++) {
+                char c = b[i];
+                if (c >= 128) {
+                    ascii = false;
+                    digit |= Character.isDigit(c);
+                } else if (c >= 'A' && c <= 'Z') {
+                    c += 32;
+                } else if (c >= '0' && c <= '9') {
+                    digit = true;
+                }
+                h = 31 * h + c;
+            }
+            int slot = ascii ? cachedSlot(b, s, e, h) : -2;
+            if (slot >= 0) {
+                tl[count] = null; // the canonical word is fetched only if a rule asks (see low(k))
+                tsl[count] = slot;
+                fl[count] = vocab.flags(slot);
+            } else {
+                String low = slot == -2 ? PhiLexicon.fold(text.substring(s, e).toLowerCase(Locale.ROOT)) : null;
+                int f = 0;
+                if (slot == -2) {
+                    int sl = vocab.slot(low);
+                    if (sl >= 0) {
+                        low = vocab.word(sl);
+                        f = vocab.flags(sl);
+                    }
+                }
+                // an unknown ASCII word is lower-cased only if a rule asks for it (see low(k))
+                tl[count] = slot == -2 ? low : null;
+                tsl[count] = -1;
+                fl[count] = f;
+            }
+            if (digit) {
+                fl[count] |= S_DIGIT;
+            }
             count++;
+        }
+
+        // A small direct-mapped cache of recent word lookups (this thread's): texts repeat their words,
+        // and a probe here stays in the CPU cache where the large vocabulary table does not.
+        static final int CACHE = 8192, CACHE_WORD = 16;
+        final int[] cacheHash = new int[CACHE];
+        final byte[] cacheLen = new byte[CACHE];
+        final int[] cacheSlot = new int[CACHE];
+        final char[] cacheChars = new char[CACHE * CACHE_WORD];
+
+        private int cachedSlot(char[] b, int s, int e, int h) {
+            int len = e - s;
+            if (len > CACHE_WORD) {
+                return vocab.slot(b, s, e, h);
+            }
+            int i = (h ^ (h >>> 12)) & (CACHE - 1);
+            int base = i * CACHE_WORD;
+            if (cacheLen[i] == len && cacheHash[i] == h) {
+                boolean same = true;
+                for (int j = 0; j < len; j++) {
+                    char c = b[s + j];
+                    if (c >= 'A' && c <= 'Z') {
+                        c += 32;
+                    }
+                    if (cacheChars[base + j] != c) {
+                        same = false;
+                        break;
+                    }
+                }
+                if (same) {
+                    return cacheSlot[i];
+                }
+            }
+            int slot = vocab.slot(b, s, e, h);
+            cacheHash[i] = h;
+            cacheLen[i] = (byte) len;
+            cacheSlot[i] = slot;
+            for (int j = 0; j < len; j++) {
+                char c = b[s + j];
+                cacheChars[base + j] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+            }
+            return slot;
+        }
+
+        /** Lower-case (ASCII-folded) form of token k, made on first use for words not in the vocabulary. */
+        String low(int k) {
+            String w = tl[k];
+            if (w == null) {
+                w = tsl[k] >= 0 ? vocab.word(tsl[k]) : text.substring(ts[k], te[k]).toLowerCase(Locale.ROOT);
+                tl[k] = w;
+            }
+            return w;
         }
 
         void claim(int s, int e) {
@@ -253,6 +408,10 @@ public final class PhiDetector {
                 mt.useTransparentBounds(true);
                 mt.useAnchoringBounds(false);
                 matchers[slot] = mt;
+                matcherText[slot] = text;
+            } else if (matcherText[slot] != text) {
+                mt.reset(text);
+                matcherText[slot] = text;
             }
             mt.region(from, Math.min(n, from + 90));
             return mt;
@@ -263,14 +422,14 @@ public final class PhiDetector {
             int at = text.indexOf('@');
             while (at >= 0) {
                 int l = at;
-                while (l > 0 && isEmailLocal(text.charAt(l - 1))) {
+                while (l > 0 && isEmailLocal(buf[l - 1])) {
                     l--;
                 }
                 int r = at + 1;
-                while (r < n && isDomainChar(text.charAt(r))) {
+                while (r < n && isDomainChar(buf[r])) {
                     r++;
                 }
-                while (r > at + 1 && (text.charAt(r - 1) == '.' || text.charAt(r - 1) == '-')) {
+                while (r > at + 1 && (buf[r - 1] == '.' || buf[r - 1] == '-')) {
                     r--;
                 }
                 if (l < at && text.lastIndexOf('.', r - 1) > at + 1) {
@@ -278,27 +437,36 @@ public final class PhiDetector {
                 }
                 at = text.indexOf('@', Math.max(r, at + 1));
             }
-            // URLs: whitespace-delimited chunks that start with a scheme/www or look like host.tld[/path]
-            int i = 0;
-            while (i < n) {
-                while (i < n && Character.isWhitespace(text.charAt(i))) {
-                    i++;
+            // URLs: whitespace-delimited chunks that start with a scheme/www or look like host.tld[/path].
+            // Every URL has a dot followed by a non-space ("example.org", "www.x"): only the chunks around
+            // such dots are examined, so prose costs one indexOf per sentence end.
+            char[] b = buf;
+            int done = 0;
+            int p = text.indexOf('.');
+            while (p >= 0) {
+                if (p >= done && p + 1 < n && !isWhitespace(b[p + 1])) {
+                    int s = p;
+                    while (s > 0 && !isWhitespace(b[s - 1])) {
+                        s--;
+                    }
+                    int e = p + 1;
+                    while (e < n && !isWhitespace(b[e])) {
+                        e++;
+                    }
+                    if (e - s >= 6) {
+                        urlChunk(s, e);
+                    }
+                    done = e;
                 }
-                int s = i;
-                while (i < n && !Character.isWhitespace(text.charAt(i))) {
-                    i++;
-                }
-                if (i - s >= 6) {
-                    urlChunk(s, i);
-                }
+                p = text.indexOf('.', Math.max(p + 1, done));
             }
         }
 
         private void urlChunk(int s, int e) {
-            while (s < e && "([{<\"'".indexOf(text.charAt(s)) >= 0) {
+            while (s < e && "([{<\"'".indexOf(buf[s]) >= 0) {
                 s++;
             }
-            while (e > s && ".,;:!?)]}>\"'".indexOf(text.charAt(e - 1)) >= 0) {
+            while (e > s && ".,;:!?)]}>\"'".indexOf(buf[e - 1]) >= 0) {
                 e--;
             }
             if (e - s < 6 || indexIn('@', s, e) >= 0) {
@@ -321,7 +489,7 @@ public final class PhiDetector {
         /** indexOf bounded to [s, e): an unbounded indexOf per word would make the scan quadratic. */
         private int indexIn(char c, int s, int e) {
             for (int i = s; i < e; i++) {
-                if (text.charAt(i) == c) {
+                if (buf[i] == c) {
                     return i;
                 }
             }
@@ -340,7 +508,7 @@ public final class PhiDetector {
                 return false;
             }
             for (int k = s; k < hostEnd; k++) {
-                char c = text.charAt(k);
+                char c = buf[k];
                 if (!(Character.isLetterOrDigit(c) || c == '.' || c == '-')) {
                     return false;
                 }
@@ -355,13 +523,12 @@ public final class PhiDetector {
                 if (s < coveredUpTo) {
                     continue;
                 }
-                char c = text.charAt(s);
-                String low = tl[k];
+                char c = buf[s];
                 if (Character.isDigit(c)) {
                     int from = s;
-                    if (s > 0 && (text.charAt(s - 1) == '(' || text.charAt(s - 1) == '+')) {
+                    if (s > 0 && (buf[s - 1] == '(' || buf[s - 1] == '+')) {
                         from = s - 1;
-                        if (from > 0 && text.charAt(from) == '(' && text.charAt(from - 1) == '+') {
+                        if (from > 0 && buf[from] == '(' && buf[from - 1] == '+') {
                             from--;
                         }
                     }
@@ -370,17 +537,18 @@ public final class PhiDetector {
                     }
                     continue;
                 }
-                if (MONTH_WORDS.contains(low) && (Character.isUpperCase(c) || !(low.equals("may") || low.equals("march")))) {
+                if ((fl[k] & F_MONTH) != 0 && (Character.isUpperCase(c) || !(low(k).equals("may") || low(k).equals("march")))) {
                     if (dateAt(m(MONTH_DAY, 0, s), s)) {
                         continue;
                     }
                 }
-                if (WEEKDAY_WORDS.contains(low) && (low.length() > 3 || Character.isUpperCase(c))) {
+                if ((fl[k] & F_WEEKDAY) != 0 && (te[k] - ts[k] > 3 || Character.isUpperCase(c))) {
                     if (dateAt(m(WEEKDAY_DATE, 1, s), s)) {
                         continue;
                     }
                 }
-                if (low.equals("the")) {
+                if ((fl[k] & W_THE) != 0 && te[k] + 1 < n && isRegexSpace(buf[te[k]])
+                        && isAsciiDigit(buf[te[k] + 1])) {
                     if (dateAt(m(THE_NTH_OF, 2, s), s)) {
                         continue;
                     }
@@ -388,12 +556,11 @@ public final class PhiDetector {
                         continue;
                     }
                 }
-                if (low.equals("room") || low.equals("rm") || low.equals("bed") || low.equals("bay")
-                        || low.equals("bedspace")) {
+                if ((fl[k] & W_ROOM) != 0) {
                     labelledValue(k, PhiType.OTHER_ID, true);
                     continue;
                 }
-                PhiType lt = LABELS.get(low);
+                PhiType lt = (fl[k] & F_LABEL) != 0 ? LABELS.get(low(k)) : null;
                 if (lt != null) {
                     labelledValue(k, lt, false);
                 } else if (hasDigit(k)) {
@@ -417,16 +584,26 @@ public final class PhiDetector {
         /** Tries every numeric shape at position from (token k starts at or just after it). */
         private boolean numericAt(int k, int from) {
             Matcher mt;
-            if ((mt = m(IP, 4, from)).lookingAt()) {
+            // shape of the digit run at the token start: every pattern below needs a particular one,
+            // so most numbers ("12 units", "since 2019") never reach a regex
+            int s0 = ts[k];
+            int run = 0;
+            while (s0 + run < n && isAsciiDigit(buf[s0 + run])) {
+                run++;
+            }
+            char next = s0 + run < n ? buf[s0 + run] : '\0';
+            boolean atDigit = from == s0;
+            if (atDigit && run <= 3 && next == '.' && (mt = m(IP, 4, from)).lookingAt()) {
                 emit(from, mt.end(), PhiType.IP);
                 coveredUpTo = mt.end();
                 claim(from, coveredUpTo);
                 return true;
             }
-            if ((mt = m(ISO_DATE, 5, from)).lookingAt()) {
+            if (atDigit && run == 4 && (next == '-' || next == '/' || next == '.')
+                    && (mt = m(ISO_DATE, 5, from)).lookingAt()) {
                 return dateAt(mt, from);
             }
-            if ((mt = m(PHONE, 6, from)).lookingAt()) {
+            if ((!atDigit || phoneRun(run)) && (mt = m(PHONE, 6, from)).lookingAt()) {
                 int end = mt.end();
                 coveredUpTo = end;
                 claim(from, coveredUpTo);
@@ -439,13 +616,13 @@ public final class PhiDetector {
                 return false;
             }
             int s = from;
-            if ((mt = m(SSN, 7, s)).lookingAt()) {
+            if (run == 3 && (next == '-' || next == ' ') && (mt = m(SSN, 7, s)).lookingAt()) {
                 emit(s, mt.end(), PhiType.SSN);
                 coveredUpTo = mt.end();
                 claim(s, coveredUpTo);
                 return true;
             }
-            if ((mt = m(ADDRESS, 8, s)).lookingAt()) {
+            if (run <= 6 && isRegexSpace(next) && (mt = m(ADDRESS, 8, s)).lookingAt()) {
                 int end = mt.end();
                 coveredUpTo = end;
                 claim(s, coveredUpTo);
@@ -454,19 +631,25 @@ public final class PhiDetector {
                 }
                 return true;
             }
-            if ((mt = m(DAY_MONTH, 3, s)).lookingAt()) {
+            if (run <= 2 && (isRegexSpace(next) || Character.isLetter(next)) && (mt = m(DAY_MONTH, 3, s)).lookingAt()) {
                 return dateAt(mt, s);
             }
-            if ((mt = m(NUM_DATE, 9, s)).lookingAt() && validNumDate(mt)) {
+            if (run <= 2 && (next == '/' || next == '.' || next == '-') && (mt = m(NUM_DATE, 9, s)).lookingAt()
+                    && validNumDate(mt)) {
                 return dateAt(mt, s);
             }
-            if ((mt = m(ZIP, 10, s)).lookingAt() && te[k] == mt.end()) {
+            if (run == 5 && (mt = m(ZIP, 10, s)).lookingAt() && te[k] == mt.end()) {
                 emit(s, mt.end(), PhiType.GEO);
                 coveredUpTo = mt.end();
                 claim(s, coveredUpTo);
                 return true;
             }
             return ageOrId(k);
+        }
+
+        /** Lengths of the first digit run of a phone number: [1][ddd][ddd]dddd with optional separators. */
+        private boolean phoneRun(int run) {
+            return run == 1 || run == 3 || run == 4 || run == 6 || run == 7 || run == 10 || run == 11;
         }
 
         private boolean validNumDate(Matcher mt) {
@@ -489,12 +672,11 @@ public final class PhiDetector {
         private boolean ageOrId(int k) {
             int s = ts[k];
             int e = te[k];
-            String tok = text.substring(s, e);
             int digits = 0;
             int letters = 0;
             boolean upperOnly = true;
-            for (int i = 0; i < tok.length(); i++) {
-                char c = tok.charAt(i);
+            for (int i = s; i < e; i++) {
+                char c = buf[i];
                 if (Character.isDigit(c)) {
                     digits++;
                 } else if (Character.isLetter(c)) {
@@ -504,14 +686,24 @@ public final class PhiDetector {
                     }
                 }
             }
-            if (letters == 0 && digits == tok.length() && digits >= 2 && digits <= 3) {
-                int v = Integer.parseInt(tok);
+            if (digits < 2) {
+                return false; // every rule below needs two digits or more
+            }
+            if (letters == 0 && digits == e - s && digits >= 2 && digits <= 3) {
+                int v = 0;
+                for (int i = s; i < e; i++) {
+                    v = v * 10 + Character.digit(buf[i], 10);
+                }
                 if (v >= 90 && v <= 125 && ageContext(k)) {
                     emit(s, e, PhiType.AGE_OVER_89);
                     return true;
                 }
                 return false;
             }
+            if (letters == 0 && digits == e - s && digits < 6) {
+                return false; // a plain number: no age context above, too short for an identifier
+            }
+            String tok = text.substring(s, e);
             if (letters == 0 && tok.length() > 3 && tok.regionMatches(2, "-year", 0, 5)) {
                 int v = Integer.parseInt(tok.substring(0, 2));
                 return false; // two-digit "-year-old" is under 100; ninety-somethings handled below
@@ -536,9 +728,6 @@ public final class PhiDetector {
                     return true;
                 }
             }
-            if (UNIT_SUFFIX.matcher(tok).matches()) {
-                return false;
-            }
             boolean id;
             if (letters == 0) {
                 id = digits >= 6 || (digits == 5 && tok.indexOf('-') > 0);
@@ -547,6 +736,9 @@ public final class PhiDetector {
                 if (id && tok.regionMatches(true, 0, "covid", 0, 5)) {
                     id = false;
                 }
+            }
+            if (id && UNIT_SUFFIX.matcher(tok).matches()) {
+                return false;
             }
             if (id) {
                 emit(s, e, lookbackType(s));
@@ -561,7 +753,7 @@ public final class PhiDetector {
             int e = te[k];
             // "90 years old", "a 92-year-old", "95yo"
             int j = e;
-            while (j < n && text.charAt(j) == ' ') {
+            while (j < n && buf[j] == ' ') {
                 j++;
             }
             if (text.regionMatches(true, j, "years", 0, 5) || text.regionMatches(true, j, "year", 0, 4)
@@ -570,26 +762,26 @@ public final class PhiDetector {
                 return !(text.regionMatches(true, j, "years ago", 0, 9) || text.regionMatches(true, j, "years of", 0, 8));
             }
             if (k + 1 < count) {
-                String next = tl[k + 1];
-                if (AGE_UNIT_AFTER.contains(next) && ts[k + 1] - e <= 2) {
+                String next = low(k + 1);
+                if ((fl[k + 1] & F_AGE_UNIT) != 0 && ts[k + 1] - e <= 2) {
                     return false;
                 }
-                if (next.equals("and") && k + 2 < count && (tl[k + 2].equals("up") || tl[k + 2].equals("older")
-                        || tl[k + 2].equals("over"))) {
+                if (next.equals("and") && k + 2 < count && (low(k + 2).equals("up") || low(k + 2).equals("older")
+                        || low(k + 2).equals("over"))) {
                     return false;
                 }
             }
-            if (e < n && (text.charAt(e) == '%' || text.charAt(e) == '+')) {
+            if (e < n && (buf[e] == '%' || buf[e] == '+')) {
                 return false;
             }
             if (k > 0) {
-                String prev = tl[k - 1];
-                if (AGE_BEFORE.contains(prev)) {
+                String prev = low(k - 1);
+                if ((fl[k - 1] & F_AGE_BEFORE) != 0) {
                     return true;
                 }
                 // "Lamar from Tamsworth, 95, three-time survivor"
-                return text.charAt(ts[k] - 1) == ' ' && ts[k] >= 2 && text.charAt(ts[k] - 2) == ','
-                        && e < n && text.charAt(e) == ',';
+                return buf[ts[k] - 1] == ' ' && ts[k] >= 2 && buf[ts[k] - 2] == ','
+                        && e < n && buf[e] == ',';
             }
             return false;
         }
@@ -598,7 +790,7 @@ public final class PhiDetector {
         private void labelledValue(int k, PhiType type, boolean room) {
             int j = k + 1;
             int limit = Math.min(count, k + 6);
-            while (j < limit && (LABEL_FILLER.contains(tl[j]) || LABELS.containsKey(tl[j])) && !hasDigit(j)) {
+            while (j < limit && (fl[j] & (F_LABEL_FILLER | F_LABEL)) != 0 && !hasDigit(j)) {
                 j++;
             }
             if (j >= limit) {
@@ -613,7 +805,7 @@ public final class PhiDetector {
             if (s - te[k] > 40 || s < coveredUpTo) {
                 return;
             }
-            if (Character.isDigit(text.charAt(s)) && numericShape(s)) {
+            if (Character.isDigit(buf[s]) && numericShape(s)) {
                 return; // a phone, SSN, IP or date after "number"/"ID": the numeric rules type it
             }
             // a name may stand between label and value: "(Maria Lopez, 08-548772)" is handled by ageOrId
@@ -624,7 +816,7 @@ public final class PhiDetector {
             int e = mt.end();
             int digits = 0;
             for (int i = s; i < e; i++) {
-                if (Character.isDigit(text.charAt(i))) {
+                if (Character.isDigit(buf[i])) {
                     digits++;
                 }
             }
@@ -634,9 +826,9 @@ public final class PhiDetector {
             if (!room && e - s == 4 && digits == 4 && isYear(s)) {
                 return;
             }
-            if (text.charAt(s) == '#') {
+            if (buf[s] == '#') {
                 s++;
-                while (s < e && text.charAt(s) == ' ') {
+                while (s < e && buf[s] == ' ') {
                     s++;
                 }
             }
@@ -646,23 +838,20 @@ public final class PhiDetector {
         }
 
         private boolean numericShape(int s) {
-            int from = s > 0 && (text.charAt(s - 1) == '(' || text.charAt(s - 1) == '+') ? s - 1 : s;
+            int from = s > 0 && (buf[s - 1] == '(' || buf[s - 1] == '+') ? s - 1 : s;
             return m(PHONE, 6, from).lookingAt() || m(SSN, 7, s).lookingAt() || m(IP, 4, s).lookingAt()
                     || m(ISO_DATE, 5, s).lookingAt() || (m(NUM_DATE, 9, s).lookingAt() && validNumDate(matchers[9]));
         }
 
         private boolean hasDigit(int k) {
-            for (int i = ts[k]; i < te[k]; i++) {
-                if (Character.isDigit(text.charAt(i))) {
-                    return true;
-                }
-            }
-            return false;
+            return (fl[k] & S_DIGIT) != 0;
         }
 
+
+
         private boolean isYear(int s) {
-            char a = text.charAt(s);
-            char b = text.charAt(s + 1);
+            char a = buf[s];
+            char b = buf[s + 1];
             return (a == '1' && b == '9') || (a == '2' && b == '0');
         }
 
@@ -671,8 +860,8 @@ public final class PhiDetector {
         private String before(int pos, int len) {
             int from = Math.max(0, pos - len);
             for (int i = pos - 1; i > from; i--) {
-                char c = text.charAt(i);
-                if ((c == '.' || c == '!' || c == '?' || c == '\n') && i + 1 < n && Character.isWhitespace(text.charAt(i + 1))
+                char c = buf[i];
+                if ((c == '.' || c == '!' || c == '?' || c == '\n') && i + 1 < n && Character.isWhitespace(buf[i + 1])
                         && !(c == '.' && abbreviationBefore(i))) {
                     from = i + 1;
                     break;
@@ -683,7 +872,7 @@ public final class PhiDetector {
 
         private boolean abbreviationBefore(int dot) {
             int a = dot;
-            while (a > 0 && Character.isLetter(text.charAt(a - 1))) {
+            while (a > 0 && Character.isLetter(buf[a - 1])) {
                 a--;
             }
             return dot - a <= 4 && ABBREVIATIONS.contains(text.substring(a, dot).toLowerCase(Locale.ROOT));
@@ -733,32 +922,40 @@ public final class PhiDetector {
         void scanNames() {
             Set<String> staffNames = null;
             for (int c = 0; c < claimn; c += 2) {
-                for (int k = 0; k < count; k++) {
-                    if (ts[k] < claims[c + 1] && te[k] > claims[c]) {
-                        role[k] = DONE;
+                // first token ending after the claim's start (token ends ascend), then while inside it
+                int lo = 0;
+                int hi = count;
+                while (lo < hi) {
+                    int mid = (lo + hi) >>> 1;
+                    if (te[mid] > claims[c]) {
+                        hi = mid;
+                    } else {
+                        lo = mid + 1;
                     }
+                }
+                for (int k = lo; k < count && ts[k] < claims[c + 1]; k++) {
+                    role[k] = DONE;
                 }
             }
             // 1. organisation names ("St. Brigid's Community Hospital") and staff with a title
             for (int k = 0; k < count; k++) {
-                String low = tl[k];
-                if (ORG_HEADS.contains(low) && isCap(k)) {
+                if ((fl[k] & F_ORG_HEAD) != 0 && isCap(k)) {
                     for (int j = k; j >= 0 && j > k - 7; j--) {
-                        if (j < k && !joined(j, j + 1) && !(j + 1 <= k && text.charAt(te[j]) == ' ' && isCap(j))) {
+                        if (j < k && !joined(j, j + 1) && !(j + 1 <= k && buf[te[j]] == ' ' && isCap(j))) {
                             break;
                         }
-                        if (!isCap(j) && !tl[j].equals("of") && !tl[j].equals("and")) {
+                        if (!isCap(j) && !low(j).equals("of") && !low(j).equals("and")) {
                             break;
                         }
                         role[j] = ORG;
                     }
                 }
-                boolean staffCue = STAFF_TITLES.contains(low) && (isCap(k) || low.equals("nurse") || low.equals("dr"))
-                        && !(low.equals("do") || low.equals("pa") || low.equals("md")) ;
-                if (low.equals("do") || low.equals("md") || low.equals("pa")) {
-                    staffCue = text.charAt(ts[k]) == 'D' && low.equals("do") ? false : staffCue;
+                boolean staffCue = (fl[k] & F_STAFF) != 0 && (isCap(k) || low(k).equals("nurse") || low(k).equals("dr"))
+                        && !(low(k).equals("do") || low(k).equals("pa") || low(k).equals("md")) ;
+                if ((fl[k] & W_DO_MD_PA) != 0) {
+                    staffCue = buf[ts[k]] == 'D' && low(k).equals("do") ? false : staffCue;
                 }
-                if (CLOSINGS.contains(low) && te[k] < n && text.charAt(te[k]) == ',') {
+                if ((fl[k] & F_CLOSING) != 0 && te[k] < n && buf[te[k]] == ',') {
                     staffCue = true;
                 }
                 if (staffCue || signatureDash(k)) {
@@ -769,7 +966,7 @@ public final class PhiDetector {
                         if (staffNames == null) {
                             staffNames = new HashSet<>();
                         }
-                        staffNames.add(tl[j]);
+                        staffNames.add(low(j));
                         taken++;
                         j++;
                     }
@@ -780,7 +977,6 @@ public final class PhiDetector {
                 if (role[k] != NONE) {
                     continue;
                 }
-                String low = tl[k];
                 if (hasDigit(k)) {
                     continue;
                 }
@@ -789,33 +985,36 @@ public final class PhiDetector {
                     hashtag(k);
                     continue;
                 }
-                String prev = k > 0 && ts[k] - te[k - 1] <= 3 ? tl[k - 1] : "";
+                boolean near = k > 0 && ts[k] - te[k - 1] <= 3;
+                
+                int pf = near ? fl[k - 1] : 0;
+                int f = fl[k];
                 boolean strong = false;
-                if (k > 0 && (KIN.contains(prev) || PATIENT_TITLES.contains(prev)
-                        || (prev.equals("is") && k > 1 && tl[k - 2].equals("name")))) {
+                if (k > 0 && ((pf & (F_KIN | F_PTITLE)) != 0
+                        || ((pf & W_IS) != 0 && k > 1 && (fl[k - 2] & W_NAME) != 0))) {
                     // "patient parking" is not a name; "Patient Colleen Abernathy" is
-                    strong = !NOT_A_NAME_AFTER_GREETING.contains(low) && (cap || !prev.equals("patient"));
-                } else if (k > 0 && GREETINGS.contains(prev) && !NOT_A_NAME_AFTER_GREETING.contains(low)) {
+                    strong = (f & F_NOT_NAME) == 0 && (cap || !(near && low(k - 1).equals("patient")));
+                } else if (k > 0 && (pf & F_GREET) != 0 && (f & F_NOT_NAME) == 0) {
                     strong = true;
-                } else if (cap && te[k] + 1 < n && (text.charAt(te[k]) == '\'' || text.charAt(te[k]) == '\u2019')
-                        && (text.charAt(te[k] + 1) == 's') && !lex.isEnglish(low)) {
+                } else if (cap && te[k] + 1 < n && (buf[te[k]] == '\'' || buf[te[k]] == '\u2019')
+                        && (buf[te[k] + 1] == 's') && (f & F_ENGLISH) == 0) {
                     strong = true; // "Amara's billing account": a possessive capital is a person or place
                 } else if (dashSigned(k)) {
                     strong = true;
-                } else if (k + 2 < count && tl[k + 1].equals("here") && (tl[k + 2].equals("from") || text.charAt(te[k + 1]) == ',')) {
+                } else if (k + 2 < count && (fl[k + 1] & W_HERE) != 0 && ((fl[k + 2] & W_FROM) != 0 || buf[te[k + 1]] == ',')) {
                     strong = true;
                 }
-                if (!cap && !strong && !(prev.equals("from") && k > 1 && tl[k - 2].equals("here"))) {
+                boolean hereFrom = (pf & W_FROM) != 0 && k > 1 && (fl[k - 2] & W_HERE) != 0;
+                if (!cap && !strong && !hereFrom) {
                     continue; // lower-case words are names only after a cue
                 }
-                boolean english = lex.isEnglish(low);
-                boolean anyEnglish = english || lex.isAnyEnglish(low);
-                boolean dict = lex.isName(low);
-                if (staffNames != null && staffNames.contains(low) && !strong) {
+                boolean english = (f & F_ENGLISH) != 0;
+                boolean anyEnglish = english || (f & F_ANY_ENGLISH) != 0;
+                boolean dict = (f & F_NAME) != 0;
+                if (staffNames != null && staffNames.contains(low(k)) && !strong) {
                     continue;
                 }
-                if (isAllUpper(k) || MONTH_WORDS.contains(low) || WEEKDAY_WORDS.contains(low)
-                        || PATIENT_TITLES.contains(low) || STAFF_TITLES.contains(low)) {
+                if (isAllUpper(k) || (f & (F_MONTH | F_WEEKDAY | F_PTITLE | F_STAFF)) != 0) {
                     if (!(strong && cap && dict && !isAllUpper(k))) {
                         continue;
                     }
@@ -827,17 +1026,17 @@ public final class PhiDetector {
                     isName = !english && (!anyEnglish || dict || strong || !sentenceInitial(k)) || (strong && dict);
                 } else {
                     // lower-case names only with a cue: "thanks again, chiamaka!", "my son mateo"
-                    isName = low.length() >= 2 && strong && (!english || dict);
+                    isName = te[k] - ts[k] >= 2 && strong && (!english || dict);
                 }
                 if (!isName) {
                     // lower-case place after "here from" ("mei-ling here from hollis creek!!")
-                    if (!cap && prev.equals("from") && k > 1 && tl[k - 2].equals("here")) {
+                    if (!cap && hereFrom) {
                         markPlaceRun(k);
                     }
                     continue;
                 }
-                PhiType t = PLACE_CUES.contains(prev) && cap && !strong ? PhiType.GEO : PhiType.NAME;
-                if (prev.equals("from") && k > 1 && tl[k - 2].equals("here")) {
+                PhiType t = (pf & F_PLACE_CUE) != 0 && cap && !strong ? PhiType.GEO : PhiType.NAME;
+                if (hereFrom) {
                     markPlaceRun(k);
                     continue;
                 }
@@ -850,29 +1049,29 @@ public final class PhiDetector {
                 }
                 int a = k;
                 while (a > 0 && role[a - 1] == NONE && joined(a - 1, a) && isCap(a - 1)
-                        && PLACE_PREFIX.contains(tl[a - 1]) && !sentenceStartBefore(a - 1)) {
+                        && (fl[a - 1] & F_PPREFIX) != 0 && !sentenceStartBefore(a - 1)) {
                     a--;
                 }
                 if (a > 0 && role[a - 1] == NONE && joined(a - 1, a) && isCap(a - 1)
-                        && PLACE_PREFIX.contains(tl[a - 1])) {
+                        && (fl[a - 1] & F_PPREFIX) != 0) {
                     a--;
                 }
                 // a first name that is also a word, before a surname: "Amara Mahmoud", "Grace Okafor"
                 while (a == k && a > 0 && role[k] == NAME && role[a - 1] == NONE && joined(a - 1, a)
                         && isCap(a - 1) && !isAllUpper(a - 1)
-                        && (lex.isFirstName(tl[a - 1]) || !lex.isEnglish(tl[a - 1]))) {
+                        && ((fl[a - 1] & F_FIRST) != 0 || (fl[a - 1] & F_ENGLISH) == 0)) {
                     a--;
                 }
                 int b = k;
                 while (b + 1 < count && joined(b, b + 1) && (role[b + 1] == NAME || role[b + 1] == GEO
                         || (role[b + 1] == NONE && role[k] == NAME && isCap(b + 1) && !isAllUpper(b + 1)
-                        && lex.isName(tl[b + 1]) && !MONTH_WORDS.contains(tl[b + 1]) && !WEEKDAY_WORDS.contains(tl[b + 1]))
-                        || (role[b + 1] == NONE && sameCase(k, b + 1) && (PLACE_SUFFIX.contains(tl[b + 1])
-                        || (PARTICLES.contains(tl[b + 1]) && b + 2 < count && joined(b + 1, b + 2)
-                        && isCap(b + 2) && role[b + 2] != STAFF && role[b + 2] != ORG && !lex.isEnglish(tl[b + 2])))))) {
+                        && (fl[b + 1] & F_NAME) != 0 && (fl[b + 1] & (F_MONTH | F_WEEKDAY)) == 0)
+                        || (role[b + 1] == NONE && sameCase(k, b + 1) && ((fl[b + 1] & F_PSUFFIX) != 0
+                        || ((fl[b + 1] & F_PARTICLE) != 0 && b + 2 < count && joined(b + 1, b + 2)
+                        && isCap(b + 2) && role[b + 2] != STAFF && role[b + 2] != ORG && (fl[b + 2] & F_ENGLISH) == 0))))) {
                     b++;
                 }
-                boolean place = role[k] == GEO || PLACE_SUFFIX.contains(tl[b]) || a < k;
+                boolean place = role[k] == GEO || (fl[b] & F_PSUFFIX) != 0 || a < k;
                 for (int j = a; j <= b; j++) {
                     role[j] = DONE;
                 }
@@ -885,7 +1084,7 @@ public final class PhiDetector {
             int j = k;
             while (j < count && j < k + 3 && (j == k || joined(j - 1, j)) && !hasDigit(j)) {
                 j++;
-                if (j < count && te[j - 1] < n && ",.!?;".indexOf(text.charAt(te[j - 1])) >= 0) {
+                if (j < count && te[j - 1] < n && ",.!?;".indexOf(buf[te[j - 1]]) >= 0) {
                     break;
                 }
             }
@@ -897,7 +1096,7 @@ public final class PhiDetector {
         /** Nothing but spaces, quotes or emoji between the token and a sentence end (or the text start). */
         private boolean sentenceInitial(int k) {
             for (int i = ts[k] - 1; i >= 0; i--) {
-                char c = text.charAt(i);
+                char c = buf[i];
                 if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' || Character.isSurrogate(c)) {
                     return true;
                 }
@@ -909,7 +1108,7 @@ public final class PhiDetector {
         }
 
         private boolean sentenceStartBefore(int k) {
-            return k == 0 || ".!?\n".indexOf(text.charAt(Math.max(0, ts[k] - 2))) >= 0;
+            return k == 0 || ".!?\n".indexOf(buf[Math.max(0, ts[k] - 2)]) >= 0;
         }
 
         private boolean sameCase(int a, int b) {
@@ -921,24 +1120,24 @@ public final class PhiDetector {
             int gapStart = te[a];
             int gapEnd = ts[b];
             if (gapEnd - gapStart == 1) {
-                return text.charAt(gapStart) == ' ';
+                return buf[gapStart] == ' ';
             }
-            if (gapEnd - gapStart == 2 && text.charAt(gapStart) == '.' && text.charAt(gapStart + 1) == ' ') {
-                return ABBREV_WITH_DOT.contains(tl[a]);
+            if (gapEnd - gapStart == 2 && buf[gapStart] == '.' && buf[gapStart + 1] == ' ') {
+                return (fl[a] & F_ABBR_DOT) != 0;
             }
-            return gapEnd - gapStart == 3 && (text.charAt(gapStart) == '\'' || text.charAt(gapStart) == '\u2019')
-                    && text.charAt(gapStart + 2) == ' ';
+            return gapEnd - gapStart == 3 && (buf[gapStart] == '\'' || buf[gapStart] == '\u2019')
+                    && buf[gapStart + 2] == ' ';
         }
 
         private boolean isCap(int k) {
-            char c = text.charAt(ts[k]);
-            return Character.isUpperCase(c);
+            char c = buf[ts[k]];
+            return c < 128 ? c >= 'A' && c <= 'Z' : Character.isUpperCase(c);
         }
 
         private boolean isAllUpper(int k) {
             int letters = 0;
             for (int i = ts[k]; i < te[k]; i++) {
-                char c = text.charAt(i);
+                char c = buf[i];
                 if (Character.isLowerCase(c)) {
                     return false;
                 }
@@ -950,7 +1149,7 @@ public final class PhiDetector {
         }
 
         private boolean isHashtag(int k) {
-            return ts[k] > 0 && text.charAt(ts[k] - 1) == '#';
+            return ts[k] > 0 && buf[ts[k] - 1] == '#';
         }
 
         /** "#TeamWilhelmina": flag the camel-case parts that are names, not the hashtag. */
@@ -961,10 +1160,10 @@ public final class PhiDetector {
             int p = s;
             while (p < e) {
                 int q = p + 1;
-                while (q < e && !Character.isUpperCase(text.charAt(q)) && Character.isLetter(text.charAt(q))) {
+                while (q < e && !Character.isUpperCase(buf[q]) && Character.isLetter(buf[q])) {
                     q++;
                 }
-                if (q - p >= 3 && Character.isUpperCase(text.charAt(p))) {
+                if (q - p >= 3 && Character.isUpperCase(buf[p])) {
                     String part = text.substring(p, q).toLowerCase(Locale.ROOT);
                     if (!lex.isAnyEnglish(part) && !HASHTAG_WORDS.contains(part)) {
                         emit(p, q, PhiType.NAME);
@@ -977,19 +1176,19 @@ public final class PhiDetector {
         /** "-Carmen Chen" at the end of a reply: a staff signature (dash glued to the name). */
         private boolean signatureDash(int k) {
             int s = ts[k];
-            if (s < 1 || text.charAt(s - 1) != '-' || !isCap(k)) {
+            if (s < 1 || buf[s - 1] != '-' || !isCap(k)) {
                 return false;
             }
-            return s < 2 || Character.isWhitespace(text.charAt(s - 2));
+            return s < 2 || Character.isWhitespace(buf[s - 2]);
         }
 
         /** "- fernando, Hollis Creek" / "— Yolanda": a patient signing their own post. */
         private boolean dashSigned(int k) {
             int s = ts[k];
-            if (s < 2 || text.charAt(s - 1) != ' ') {
+            if (s < 2 || buf[s - 1] != ' ') {
                 return false;
             }
-            char d = text.charAt(s - 2);
+            char d = buf[s - 2];
             return d == '-' || d == '\u2014' || d == '\u2013';
         }
 
@@ -1030,6 +1229,29 @@ public final class PhiDetector {
             out.add(new PhiSpan(cs, ce, PhiType.values()[ct]));
             return out;
         }
+    }
+
+    /** Java regex \\s without UNICODE_CHARACTER_CLASS. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    private static boolean isWhitespace(char c) {
+        if (c < 128) {
+            return c == ' ' || (c >= 9 && c <= 13) || (c >= 0x1C && c <= 0x1F);
+        }
+        return Character.isWhitespace(c);
+    }
+
+    private static boolean isLetterOrDigit(char c) {
+        if (c < 128) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        }
+        return Character.isLetterOrDigit(c);
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private static boolean isEmailLocal(char c) {

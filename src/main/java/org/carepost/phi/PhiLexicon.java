@@ -225,6 +225,18 @@ final class PhiLexicon {
         return s;
     }
 
+    /** Puts every lexicon word into the vocabulary with its flags. */
+    void fill(PhiVocabulary vocab, int first, int last, int english, int anyEnglish) {
+        vocab.addAll(firstNames, first);
+        vocab.addAll(lastNames, last);
+        vocab.addAll(englishInflected, english);
+        vocab.addAll(proseInflected, anyEnglish);
+    }
+
+    int sizeHint() {
+        return firstNames.size() + lastNames.size() + proseInflected.size();
+    }
+
     boolean isName(String lower) {
         return firstNames.contains(lower) || lastNames.contains(lower);
     }

@@ -53,24 +53,24 @@ public final class PhiScanCommand {
                     node = JSON.readTree(line);
                 } catch (IOException e) {
                     // Jackson's message quotes the offending input; it may be PHI, so it is not shown.
-                    err.println("phi-scan: line " + lineNo + ": invalid JSON");
+                    fail(err, "phi-scan: line " + lineNo + ": invalid JSON");
                     writer.flush();
                     return EXIT_MALFORMED;
                 }
                 if (node == null || !node.isObject()) {
-                    err.println("phi-scan: line " + lineNo + ": not a JSON object");
+                    fail(err, "phi-scan: line " + lineNo + ": not a JSON object");
                     writer.flush();
                     return EXIT_MALFORMED;
                 }
                 JsonNode id = node.get("id");
                 JsonNode text = node.get("text");
                 if (id == null || !(id.isTextual() || id.isIntegralNumber())) {
-                    err.println("phi-scan: line " + lineNo + ": missing or non-string \"id\"");
+                    fail(err, "phi-scan: line " + lineNo + ": missing or non-string \"id\"");
                     writer.flush();
                     return EXIT_MALFORMED;
                 }
                 if (text == null || !text.isTextual()) {
-                    err.println("phi-scan: line " + lineNo + ": missing or non-string \"text\"");
+                    fail(err, "phi-scan: line " + lineNo + ": missing or non-string \"text\"");
                     writer.flush();
                     return EXIT_MALFORMED;
                 }
@@ -80,9 +80,15 @@ public final class PhiScanCommand {
             writer.flush();
             return 0;
         } catch (IOException e) {
-            err.println("phi-scan: I/O error after line " + lineNo + ": " + e.getClass().getSimpleName());
+            fail(err, "phi-scan: I/O error after line " + lineNo + ": " + e.getClass().getSimpleName());
             return EXIT_IO;
         }
+    }
+
+    /** One message line, always ending with a newline, flushed at once (the process exits right after). */
+    private static void fail(PrintStream err, String message) {
+        err.print(message + "\n");
+        err.flush();
     }
 
     private static String toJsonLine(JsonNode id, List<PhiSpan> spans) throws IOException {

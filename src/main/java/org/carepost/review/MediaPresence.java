@@ -3,8 +3,8 @@ package org.carepost.review;
 import java.util.UUID;
 
 /**
- * "Media attached" for the routing decision. Drafts carry text only so far; the default answers false. A media
- * feature replaces the bean.
+ * "Media attached" for the routing decision, answered from the draft's uploaded images
+ * ({@code org.carepost.phi.PhiFacts}).
  */
 public interface MediaPresence {
 

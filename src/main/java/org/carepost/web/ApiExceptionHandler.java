@@ -35,6 +35,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return withErrors(e.problems());
     }
 
+    @ExceptionHandler(org.carepost.phi.MediaSanitizer.RejectedMediaException.class)
+    ProblemDetail rejectedMedia(org.carepost.phi.MediaSanitizer.RejectedMediaException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Image not accepted", e.getMessage());
+    }
+
     @ExceptionHandler({ContentNotFoundException.class, org.carepost.consent.ConsentNotFoundException.class})
     ProblemDetail notFound(RuntimeException e) {
         return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());

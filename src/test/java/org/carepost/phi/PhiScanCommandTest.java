@@ -48,7 +48,27 @@ class PhiScanCommandTest {
         assertEquals(PhiScanCommand.EXIT_MALFORMED, run(in));
         String msg = err.toString(StandardCharsets.UTF_8);
         assertTrue(msg.contains("line 2"), msg);
+        assertTrue(msg.endsWith("\n"), "the message ends with a newline");
         assertFalse(msg.contains("Gunnar") || msg.contains("945-47"), msg);
+    }
+
+    /** What {@code java -jar carepost.jar phi-scan} runs: the process's stdin to its stdout. */
+    @Test
+    void packagedCommandReadsStdinAndWritesStdout() {
+        java.io.InputStream stdin = System.in;
+        PrintStream stdout = System.out;
+        try {
+            System.setIn(new ByteArrayInputStream("{\"id\":7,\"text\":\"Call me at 503-555-0147.\"}\n"
+                    .getBytes(StandardCharsets.UTF_8)));
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            assertEquals(0, PhiScanCommand.run(System.in, System.out, new PrintStream(err, true, StandardCharsets.UTF_8)));
+        } finally {
+            System.setIn(stdin);
+            System.setOut(stdout);
+        }
+        assertEquals("{\"id\":7,\"spans\":[{\"start\":11,\"end\":23,\"type\":\"PHONE\"}]}\n",
+                out.toString(StandardCharsets.UTF_8));
+        assertEquals("", err.toString(StandardCharsets.UTF_8));
     }
 
     @Test

@@ -54,6 +54,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.carepost.phi.PhiFinding;
+import org.carepost.phi.PhiFindingStatus;
+import org.carepost.phi.PhiForbiddenException;
+import org.carepost.phi.PhiGateCheck;
+import org.carepost.phi.PhiScanService;
+import org.carepost.phi.PhiType;
 
 /**
  * Walks every path of content-approval on an in-memory engine. Domain services are mocks; the engine glue
@@ -73,6 +79,7 @@ class ContentApprovalProcessTest {
     private ContentItem item;
     private IdentityService identity;
     private PrePublicationGate gate;
+    private PhiScanService phi;
     private org.carepost.consent.ConsentCoverage consentCoverage;
     private ReviewRouting routing;
     private SlaEscalation escalation;
@@ -115,6 +122,10 @@ class ContentApprovalProcessTest {
         when(gate.pass(any(), any())).thenReturn(List.of());
         Mocks.register("prePublicationGate", new PrePublicationGateDelegate(gate));
         Mocks.register("markRejected", new MarkRejectedDelegate(contents));
+        phi = mock(PhiScanService.class);
+        when(phi.scan(contentId)).thenReturn(0);
+        Mocks.register("phiScan", new PhiScanDelegate(phi));
+        Mocks.register("resolvePhiTaskListener", new ResolvePhiTaskListener(phi, reviews));
         // Patient authorization: not needed unless a test says so (consent paths at the end of this class).
         consentCoverage = mock(org.carepost.consent.ConsentCoverage.class);
         registerConsentGlue();
@@ -727,6 +738,110 @@ class ContentApprovalProcessTest {
 
     private Object runtimeVariable(ProcessInstance pi, String name) {
         return extension.getProcessEngine().getRuntimeService().getVariable(pi.getId(), name);
+    }
+
+    private PhiFinding openName() {
+        PhiFinding finding = mock(PhiFinding.class);
+        when(finding.getId()).thenReturn(7L);
+        when(finding.getType()).thenReturn(PhiType.NAME);
+        when(finding.getStatus()).thenReturn(PhiFindingStatus.OPEN);
+        when(finding.isOpen()).thenReturn(true);
+        return finding;
+    }
+
+    @Test
+    void phiFoundIsResolvedByRedactionThenReviewed() {
+        PhiFinding name = openName();
+        when(phi.scan(contentId)).thenReturn(1, 0);
+        when(phi.currentFindingsInContext(contentId))
+                .thenReturn(List.of(new PhiScanService.FindingInContext(name, "Thank you, «Emma», for")));
+        when(phi.openFindings(contentId)).thenReturn(List.of(name), List.of());
+        ProcessInstance pi = start();
+        assertThat(pi).isWaitingAt("resolvePhi").isNotWaitingAt("privacyReview");
+        assertThat(task("resolvePhi", pi)).hasCandidateGroup("privacy");
+        String taskId = task("resolvePhi", pi).getId();
+        Map<String, Object> local = extension.getProcessEngine().getTaskService().getVariablesLocal(taskId);
+        assertThat(local).containsEntry("phiFindingCount", 1L);
+        assertThat((String) local.get("phiFindings")).contains("#7 NAME (OPEN): Thank you, «Emma», for");
+        // the count is the only PHI-related process variable
+        assertThat(extension.getProcessEngine().getRuntimeService().getVariables(pi.getId()))
+                .containsEntry("openPhiFindings", 1).doesNotContainKey("phiFindings");
+
+        // not the privacy group
+        assertThatThrownBy(() -> completeAs(taskId, "lee", List.of("legal"), Map.of("phiAction", "redact")))
+                .hasRootCauseInstanceOf(PhiForbiddenException.class);
+        // nothing resolved yet: refused, and the message names the finding id, not its text
+        assertThatThrownBy(() -> completeAs(taskId, "pat", List.of("privacy"), Map.of()))
+                .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("7")
+                .hasMessageNotContaining("Emma");
+        assertThatThrownBy(() -> completeAs(taskId, "pat", List.of("privacy"), Map.of("phiAction", "shred")))
+                .hasRootCauseInstanceOf(BadUserRequestException.class);
+        assertThat(pi).isWaitingAt("resolvePhi");
+        verify(phi, never()).redactAllOpen(any(), any(), any());
+
+        completeAs(taskId, "pat", List.of("privacy"), Map.of("phiAction", "redact"));
+        verify(phi).redactAllOpen(eq(contentId), eq("pat"), eq(java.util.Set.of("privacy")));
+        verify(phi, times(2)).scan(contentId); // the redacted version is scanned again
+        assertThat(pi).isWaitingAt("privacyReview", "legalReview", "brandReview").hasPassed("resolvePhi");
+        assertThat(extension.getProcessEngine().getRuntimeService().getVariable(pi.getId(), "phiAction")).isNull();
+    }
+
+    @Test
+    void phiCoveredByTheAuthorizationGoesToReview() {
+        PhiFinding name = openName();
+        when(phi.scan(contentId)).thenReturn(1, 0);
+        when(phi.openFindings(contentId)).thenReturn(List.of());
+        ProcessInstance pi = start();
+        completeAs(task("resolvePhi", pi).getId(), "pat", List.of("privacy"), Map.of("phiAction", "covered"));
+        verify(phi).coverAllOpen(eq(contentId), eq("pat"), eq(java.util.Set.of("privacy")));
+        verify(phi, never()).redactAllOpen(any(), any(), any());
+        assertThat(pi).isWaitingAt("privacyReview", "legalReview", "brandReview");
+    }
+
+    @Test
+    void everyRevisedVersionIsScannedAgain() {
+        ProcessInstance pi = start();
+        verify(phi).scan(contentId);
+        decide(pi, "legalReview", "lee", List.of("legal"), "changes", "Shorter, please.");
+        when(phi.scan(contentId)).thenReturn(2);
+        identity.setAuthentication("alice", List.of("authors", "dept-cardiology"));
+        extension.getProcessEngine().getTaskService().complete(task("reviseDraft", pi).getId(),
+                Map.of("revisedText", "Emma's story, shorter."));
+        identity.clearAuthentication();
+        verify(phi, times(2)).scan(contentId);
+        assertThat(pi).isWaitingAt("resolvePhi").isNotWaitingAt("privacyReview", "legalReview", "brandReview");
+    }
+
+    @Test
+    void phiFoundAtTheGateIsNotPublished() {
+        // the real gate with the PHI check: a finding appears between approval and publication
+        AuditTrail audit = mock(AuditTrail.class);
+        when(contents.currentVersion(contentId)).thenReturn(new ContentVersion(contentId, 1, "text", "alice",
+                java.time.Instant.now()));
+        PrePublicationGate realGate = new PrePublicationGate(List.of(new PhiGateCheck(phi)), contents, audit);
+        Mocks.register("prePublicationGate", new PrePublicationGateDelegate(realGate));
+        PhiFinding name = openName();
+        when(phi.openFindings(contentId)).thenReturn(List.of(name));
+        ProcessInstance pi = start();
+        approveAllReviews(pi);
+        decide(pi, "departmentSignoff", "carl", List.of("dept-heads", "dept-cardiology"), "approve", null);
+        when(phi.scan(contentId)).thenReturn(1);
+        execute(job()); // timer, then the gate
+        assertThat(pi).isEnded().hasPassed("notPublished").hasNotPassed("publishToPlatforms");
+        verify(contents).withdraw(contentId);
+        verify(audit).record(any());
+        verify(publishing, never()).publish(any(), any());
+        assertThat(extension.getProcessEngine().getHistoryService().createHistoricVariableInstanceQuery()
+                .processInstanceId(pi.getId()).variableName("gateRefusals").singleResult().getValue()).isEqualTo(1);
+    }
+
+    private void completeAs(String taskId, String user, List<String> groups, Map<String, Object> variables) {
+        identity.setAuthentication(user, groups);
+        try {
+            extension.getProcessEngine().getTaskService().complete(taskId, variables);
+        } finally {
+            identity.clearAuthentication();
+        }
     }
 
     private ProcessInstance start() {

@@ -44,7 +44,8 @@ class ProcessDeployerTest {
         // Every form the models reference is deployed too (.form is not in Camunda's default pattern).
         assertThat(engine.getRepositoryService().getDeploymentResourceNames(latest().getDeploymentId()))
                 .contains("forms/review-decision.form", "forms/signoff-decision.form", "forms/revise-draft.form",
-                        "forms/medical-review.form", "processes/review-routing.dmn");
+                        "forms/medical-review.form", "processes/review-routing.dmn",
+                        "forms/resolve-phi.form", "forms/privacy-review.form");
 
         deployer.deploy(null);
         assertThat(latest().getVersion()).as("unchanged model, no new version").isEqualTo(1);
@@ -61,6 +62,7 @@ class ProcessDeployerTest {
         variables.putAll(new org.carepost.review.RoutingFacts("education", false, false, false, false, 1).toVariables());
         Mocks.register("authorizationRequirement", new AuthorizationRequirement(
                 org.mockito.Mockito.mock(org.carepost.consent.ConsentCoverage.class))); // not a testimonial
+        Mocks.register("phiScan", (org.camunda.bpm.engine.delegate.JavaDelegate) e -> e.setVariable("openPhiFindings", 0));
         ProcessInstance running = engine.getRuntimeService().startProcessInstanceByKey("content-approval",
                 "00000000-0000-0000-0000-000000000001", variables);
 

@@ -1,0 +1,25 @@
+package org.carepost.process;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.carepost.phi.PhiScanService;
+import org.springframework.stereotype.Component;
+
+/** "Scan for PHI": scans the current version; the process carries only the count of open findings. */
+@Component("phiScan")
+public class PhiScanDelegate implements JavaDelegate {
+
+    /** Number of open PHI findings of the current version (the findings themselves live in our table). */
+    public static final String OPEN_PHI_FINDINGS = "openPhiFindings";
+
+    private final PhiScanService scans;
+
+    public PhiScanDelegate(PhiScanService scans) {
+        this.scans = scans;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        execution.setVariable(OPEN_PHI_FINDINGS, scans.scan(ProcessVariables.contentId(execution)));
+    }
+}

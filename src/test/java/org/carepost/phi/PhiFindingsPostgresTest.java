@@ -1,0 +1,162 @@
+package org.carepost.phi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.carepost.ApiClient;
+import org.carepost.PostgresApplicationTest;
+import org.carepost.audit.AuditEvent;
+import org.carepost.audit.AuditEventRepository;
+import org.carepost.content.ContentService;
+import org.carepost.content.ContentVersion;
+import org.carepost.content.NewContent;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** PHI findings on real PostgreSQL: the scan service, redaction into a new version, and the REST endpoints. */
+@PostgresApplicationTest
+class PhiFindingsPostgresTest {
+
+    private static final String TEXT = "Thank you to the team who cared for Emma Okonkwo after her surgery on March 3, 2024. "
+            + "Her MRN 48213377 was on every form.";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    PhiScanService scans;
+
+    @Autowired
+    ContentService contents;
+
+    @Autowired
+    AuditEventRepository auditEvents;
+
+    ApiClient api;
+
+    @BeforeEach
+    void setUp() {
+        api = new ApiClient(port);
+    }
+
+    @Test
+    void scanStoresRangesAndRedactionMakesATypedPlaceholderVersion() {
+        UUID id = draft(TEXT);
+        int open = scans.scan(id);
+        List<PhiFinding> found = scans.currentFindings(id);
+        assertThat(open).isEqualTo(found.size()).isGreaterThanOrEqualTo(3);
+        assertThat(found).extracting(PhiFinding::getType).contains(PhiType.NAME, PhiType.DATE, PhiType.MRN);
+        PhiFinding name = found.stream().filter(f -> f.getType() == PhiType.NAME).findFirst().orElseThrow();
+        assertThat(TEXT.substring(name.getStart(), name.getEnd())).isEqualTo("Emma Okonkwo");
+        // scanning the same version again stores nothing new
+        assertThat(scans.scan(id)).isEqualTo(open);
+        assertThat(scans.currentFindings(id)).hasSize(found.size());
+
+        // covered first, then redact the name: the covered finding moves to the new version, still covered
+        PhiFinding mrn = found.stream().filter(f -> f.getType() == PhiType.MRN).findFirst().orElseThrow();
+        scans.markCovered(id, List.of(mrn.getId()), "pat", Set.of("privacy"));
+        ContentVersion v2 = scans.redact(id, List.of(name.getId()), "pat", Set.of("privacy"));
+        assertThat(v2.getVersionNo()).isEqualTo(2);
+        assertThat(v2.getAuthor()).isEqualTo("pat");
+        assertThat(v2.getBody()).contains("cared for [NAME] after").doesNotContain("Emma");
+        List<PhiFinding> moved = scans.currentFindings(id);
+        PhiFinding movedMrn = moved.stream().filter(f -> f.getType() == PhiType.MRN).findFirst().orElseThrow();
+        assertThat(movedMrn.getStatus()).isEqualTo(PhiFindingStatus.COVERED_BY_AUTHORIZATION);
+        assertThat(v2.getBody().substring(movedMrn.getStart(), movedMrn.getEnd())).isEqualTo("48213377");
+        // the re-scan keeps the covered finding and does not flag the placeholder
+        assertThat(scans.scan(id)).isEqualTo(1); // the date is still open
+        assertThat(scans.currentFindings(id)).noneMatch(f -> f.getType() == PhiType.NAME);
+
+        List<AuditEvent> events = auditEvents.findAll().stream().filter(e -> id.equals(e.getContentId())).toList();
+        assertThat(events).extracting(e -> e.getAction()).contains("redact", "phi-covered");
+        assertThat(events).allSatisfy(e -> assertThat(String.valueOf(e.getComment())).doesNotContain("Emma", "48213377"));
+
+        // only the privacy group resolves; a finding of an older version or an already resolved one is refused by id
+        assertThatThrownBy(() -> scans.markCovered(id, List.of(movedMrn.getId()), "lee", Set.of("legal")))
+                .isInstanceOf(PhiForbiddenException.class);
+        assertThatThrownBy(() -> scans.redact(id, List.of(name.getId()), "pat", Set.of("privacy")))
+                .isInstanceOf(PhiResolutionException.class).hasMessageContaining(String.valueOf(name.getId()))
+                .hasMessageNotContaining("Emma");
+        assertThatThrownBy(() -> scans.markCovered(id, List.of(movedMrn.getId()), "pat", Set.of("privacy")))
+                .isInstanceOf(PhiResolutionException.class).hasMessageContaining("COVERED_BY_AUTHORIZATION");
+    }
+
+    @Test
+    void findingsEndpointsArePrivacyOnlyAndNeverEchoPhiInErrors() {
+        ApiClient.Reply created = api.post("/api/content", "alice", "{\"title\":\"Thanks\",\"kind\":\"testimonial\","
+                + "\"department\":\"cardiology\",\"text\":\"" + TEXT + "\",\"platforms\":[\"facebook\"],"
+                + "\"publishAt\":\"" + Instant.now().plusSeconds(3600) + "\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().get("id").asText();
+        String pid = created.json().get("processInstanceId").asText();
+        // the process scanned the draft and waits for the privacy reviewer
+        ApiClient.Reply tasks = api.get("/engine-rest/task?processInstanceId=" + pid + "&taskDefinitionKey=resolvePhi", "pat");
+        assertThat(tasks.json()).hasSize(1);
+
+        assertThat(api.get("/api/content/" + id + "/findings", "alice").status()).isEqualTo(403);
+        assertThat(api.get("/api/content/" + id + "/findings", "lee").status()).isEqualTo(403);
+        assertThat(api.get("/api/content/" + UUID.randomUUID() + "/findings", "pat").status()).isEqualTo(404);
+        ApiClient.Reply list = api.get("/api/content/" + id + "/findings", "pat");
+        assertThat(list.status()).as(list.body()).isEqualTo(200);
+        List<Long> ids = new ArrayList<>();
+        Long nameId = null;
+        for (JsonNode f : list.json()) {
+            ids.add(f.get("id").asLong());
+            assertThat(f.get("status").asText()).isEqualTo("OPEN");
+            assertThat(f.get("versionNo").asInt()).isEqualTo(1);
+            if (f.get("type").asText().equals("NAME")) {
+                nameId = f.get("id").asLong();
+                assertThat(f.get("context").asText()).contains("«Emma Okonkwo»");
+            }
+        }
+        assertThat(nameId).isNotNull();
+
+        String path = "/api/content/" + id + "/findings/resolution";
+        ApiClient.Reply forbidden = api.post(path, "lee", "{\"findingIds\":[" + nameId + "],\"action\":\"redact\"}");
+        assertThat(forbidden.status()).isEqualTo(403);
+        ApiClient.Reply badAction = api.post(path, "pat", "{\"findingIds\":[" + nameId + "],\"action\":\"burn\"}");
+        assertThat(badAction.status()).isEqualTo(400);
+        assertThat(badAction.body()).contains("action").doesNotContain("Emma", "burn");
+        assertThat(api.post(path, "pat", "{\"findingIds\":[],\"action\":\"redact\"}").status()).isEqualTo(400);
+        assertThat(api.post(path, "pat", "{\"findingIds\":\"Emma Okonkwo\",\"action\":\"redact\"}").body())
+                .doesNotContain("Emma");
+        ApiClient.Reply unknown = api.post(path, "pat", "{\"findingIds\":[987654321],\"action\":\"covered\"}");
+        assertThat(unknown.status()).isEqualTo(409);
+        assertThat(unknown.body()).contains("987654321").doesNotContain("Emma");
+        assertThat(api.post("/api/content/" + UUID.randomUUID() + "/findings/resolution", "pat",
+                "{\"findingIds\":[1],\"action\":\"covered\"}").status()).isEqualTo(404);
+
+        ApiClient.Reply redacted = api.post(path, "pat", "{\"findingIds\":[" + nameId + "],\"action\":\"redact\"}");
+        assertThat(redacted.status()).as(redacted.body()).isEqualTo(200);
+        assertThat(redacted.json().get("currentVersionNo").asInt()).isEqualTo(2);
+        ApiClient.Reply again = api.post(path, "pat", "{\"findingIds\":[" + nameId + "],\"action\":\"redact\"}");
+        assertThat(again.status()).isEqualTo(409);
+
+        // the task cannot be completed while findings are open; "covered" for the rest lets it go on to the reviews
+        String taskId = api.get("/engine-rest/task?processInstanceId=" + pid + "&taskDefinitionKey=resolvePhi", "pat")
+                .json().get(0).get("id").asText();
+        ApiClient.Reply refused = api.post("/engine-rest/task/" + taskId + "/complete", "pat", "{}");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).doesNotContain("48213377");
+        ApiClient.Reply done = api.post("/engine-rest/task/" + taskId + "/complete", "pat",
+                "{\"variables\":{\"phiAction\":{\"value\":\"covered\"}}}");
+        assertThat(done.status()).as(done.body()).isEqualTo(204);
+        assertThat(api.get("/engine-rest/task?processInstanceId=" + pid + "&taskDefinitionKey=privacyReview", "pat")
+                .json()).hasSize(1);
+        JsonNode content = api.get("/api/content/" + id, "pat").json();
+        assertThat(content.get("currentVersionNo").asInt()).isEqualTo(2);
+    }
+
+    private UUID draft(String text) {
+        return contents.create(new NewContent("Thanks", "testimonial", "cardiology", text, List.of("facebook"),
+                Instant.now().plusSeconds(3600).toString()), "alice", Set.of("authors", "dept-cardiology")).getId();
+    }
+}
