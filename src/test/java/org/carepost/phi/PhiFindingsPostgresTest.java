@@ -149,8 +149,9 @@ class PhiFindingsPostgresTest {
         ApiClient.Reply done = api.post("/engine-rest/task/" + taskId + "/complete", "pat",
                 "{\"variables\":{\"phiAction\":{\"value\":\"covered\"}}}");
         assertThat(done.status()).as(done.body()).isEqualTo(204);
-        assertThat(api.get("/engine-rest/task?processInstanceId=" + pid + "&taskDefinitionKey=privacyReview", "pat")
-                .json()).hasSize(1);
+        // Covered PHI in a testimonial: the patient's authorization is asked for before any review.
+        assertThat(api.get("/engine-rest/task?processInstanceBusinessKey=" + id
+                + "&taskDefinitionKey=recordSignedAuthorization", "pat").json()).hasSize(1);
         JsonNode content = api.get("/api/content/" + id, "pat").json();
         assertThat(content.get("currentVersionNo").asInt()).isEqualTo(2);
     }

@@ -155,14 +155,23 @@ class TasklistBrowserPostgresTest {
         browser.type("title", "My new heart (browser test)");
         browser.select("kind", "Patient testimonial");
         browser.select("department", "Cardiology");
-        browser.type("text", "After my surgery I walk every day. Thank you, cardiology team!");
+        browser.type("text", "My name is Rosalind Whitfield. After my surgery I walk every day. Thank you, cardiology team!");
         browser.check("platforms", 0); // Facebook
         browser.type("publishAt", Instant.now().plusSeconds(3600).toString());
         browser.startProcess();
         UUID story = items.findAll().stream().filter(i -> i.getCreatedAt().isAfter(started)).findFirst().orElseThrow()
                 .getId();
 
+        // The scan finds the patient's name: the privacy office redacts it before anything else happens.
         browser.loginAs("pat");
+        browser.openTask("Privacy reviews", "Resolve PHI");
+        formsOpened.add(formOf("resolvePhi"));
+        assertThat(browser.value("findings")).contains("NAME");
+        browser.check("action", 1); // redact
+        browser.complete();
+        await().atMost(Duration.ofSeconds(30)).until(() -> contents.currentVersion(story).getBody().contains("[NAME]"));
+        assertThat(contents.currentVersion(story).getBody()).doesNotContain("Whitfield");
+
         browser.openTask("Privacy reviews", "Record signed authorization");
         formsOpened.add(formOfTask("consent-capture", "recordSignedAuthorization"));
         browser.type("consentId", consentId);
