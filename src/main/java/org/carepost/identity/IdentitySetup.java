@@ -86,6 +86,8 @@ public class IdentitySetup {
         grant("auditors", Resources.TASK, "*", Permissions.READ);
         grant("auditors", Resources.HISTORIC_TASK, "*", HistoricTaskPermissions.READ);
         grant("auditors", Resources.HISTORIC_PROCESS_INSTANCE, "*", HistoricProcessInstancePermissions.READ);
+        // The user operation log (who completed, claimed, assigned what) for the auditor's view.
+        grant("auditors", Resources.OPERATION_LOG_CATEGORY, "*", Permissions.READ);
     }
 
     public void createDemoUsers() {

@@ -17,7 +17,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
- * HTTP Basic against the Camunda identity service for our API, Camunda's REST API and the actuator. The Camunda
+ * HTTP Basic against the Camunda identity service for our API, the auditor's pages (/audit), Camunda's REST API and
+ * the actuator. The Camunda
  * webapps under /camunda keep their own login. After authentication the user is handed to the engine, so
  * authorizations apply and the user operation log names who did what.
  */
@@ -40,7 +41,7 @@ public class SecurityConfig {
         // Path patterns, not MVC matchers: /engine-rest is Jersey's servlet, outside Spring MVC.
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         http.securityMatcher(new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/engine-rest/**"),
-                        paths.matcher("/actuator/**")))
+                        paths.matcher("/actuator/**"), paths.matcher("/audit"), paths.matcher("/audit/**")))
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized))
