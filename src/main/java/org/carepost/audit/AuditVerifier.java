@@ -1,6 +1,11 @@
 package org.carepost.audit;
 
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -13,7 +18,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class AuditVerifier {
 
-    static final int PAGE = 5000;
+    static final int PAGE = 10000;
 
     private final JdbcTemplate jdbc;
 
@@ -40,6 +45,18 @@ public class AuditVerifier {
         return lastResult;
     }
 
+    /** Keyset page: the rows after {@code afterSeq}, in seq order. */
+    private List<AuditRecord> page(long afterSeq) {
+        return jdbc.query("select " + AuditRecord.COLUMNS + " from audit_event where seq > ? order by seq fetch first "
+                + PAGE + " rows only", AuditRecord::map, afterSeq);
+    }
+
+    private static void cancel(Future<?> next) {
+        if (next != null) {
+            next.cancel(true);
+        }
+    }
+
     public java.time.Instant recentAt() {
         return lastAt;
     }
@@ -48,31 +65,56 @@ public class AuditVerifier {
         long count = 0;
         long lastSeq = 0;
         String lastHash = AuditCanonical.GENESIS;
-        while (true) {
-            List<AuditRecord> page = jdbc.query("select " + AuditRecord.COLUMNS
-                    + " from audit_event where seq > ? order by seq fetch first " + PAGE + " rows only",
-                    AuditRecord::map, lastSeq);
-            for (AuditRecord r : page) {
-                if (r.seq() != lastSeq + 1) {
-                    return new Result(false, count, lastSeq + 1,
-                            "gap: expected seq " + (lastSeq + 1) + ", next row has seq " + r.seq());
+        // The next page is read while this one is checked; hashes of a page are computed in parallel. At most two
+        // pages are in memory, whatever the length of the chain.
+        ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "audit-verify-reader");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<AuditRecord> page = page(0);
+            while (true) {
+                boolean full = page.size() == PAGE;
+                long nextAfter = page.isEmpty() ? lastSeq : page.get(page.size() - 1).seq();
+                Future<List<AuditRecord>> next = full ? reader.submit(() -> page(nextAfter)) : null;
+                List<AuditRecord> current = page;
+                String[] computed = new String[current.size()];
+                IntStream.range(0, current.size()).parallel()
+                        .forEach(i -> computed[i] = AuditCanonical.hash(current.get(i)));
+                for (int i = 0; i < current.size(); i++) {
+                    AuditRecord r = current.get(i);
+                    if (r.seq() != lastSeq + 1) {
+                        cancel(next);
+                        return new Result(false, count, lastSeq + 1,
+                                "gap: expected seq " + (lastSeq + 1) + ", next row has seq " + r.seq());
+                    }
+                    if (!lastHash.equals(r.prevHash())) {
+                        cancel(next);
+                        return new Result(false, count, r.seq(), "prev-hash mismatch: row says " + r.prevHash()
+                                + ", previous row's hash is " + lastHash);
+                    }
+                    if (!computed[i].equals(r.hash())) {
+                        cancel(next);
+                        return new Result(false, count, r.seq(), "hash mismatch: stored " + r.hash()
+                                + ", computed from the row " + computed[i]);
+                    }
+                    count++;
+                    lastSeq = r.seq();
+                    lastHash = r.hash();
                 }
-                if (!lastHash.equals(r.prevHash())) {
-                    return new Result(false, count, r.seq(), "prev-hash mismatch: row says " + r.prevHash()
-                            + ", previous row's hash is " + lastHash);
+                if (next == null) {
+                    break;
                 }
-                String computed = AuditCanonical.hash(r);
-                if (!computed.equals(r.hash())) {
-                    return new Result(false, count, r.seq(), "hash mismatch: stored " + r.hash()
-                            + ", computed from the row " + computed);
-                }
-                count++;
-                lastSeq = r.seq();
-                lastHash = r.hash();
+                page = next.get();
             }
-            if (page.size() < PAGE) {
-                break;
-            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("verification interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        } finally {
+            reader.shutdownNow();
         }
         AuditChain.Head head = new AuditChain(jdbc).head();
         if (head.lastSeq() != lastSeq || !head.lastHash().equals(lastHash)) {
