@@ -20,7 +20,9 @@ public final class AuditVerifyCommand {
                 .properties("camunda.bpm.job-execution.enabled=false",
                         "carepost.audit.syslog.host=",
                         "carepost.audit.forward-interval=PT24H",
-                        "logging.level.root=WARN")
+                        "logging.level.root=WARN",
+                        // Camunda's REST API needs a servlet container.
+                        "spring.autoconfigure.exclude=org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration")
                 .run(args)) {
             AuditVerifier.Result result = context.getBean(AuditVerifier.class).verify();
             out.println(result.line());
