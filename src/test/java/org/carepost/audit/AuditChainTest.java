@@ -111,6 +111,45 @@ class AuditChainTest {
     }
 
     @Test
+    void parallelRangesReportTheSameFirstBrokenLinkAsOneWalk() {
+        H2AuditDatabase db = new H2AuditDatabase();
+        for (int i = 1; i <= 12; i++) {
+            db.record(i);
+        }
+        AuditVerifier ranges = new AuditVerifier(db.jdbc, 4, 1); // ranges 1-3, 4-6, 7-9, 10-12
+        assertThat(ranges.verify().line()).isEqualTo("OK n=12");
+
+        // Two changes: the first one (in the second range) is reported.
+        db.jdbc.update("update audit_event set decision = 'reject' where seq in (5, 11)");
+        AuditVerifier.Result broken = ranges.verify();
+        assertThat(broken.line()).startsWith("BROKEN seq=5: hash mismatch");
+        assertThat(broken.count()).isEqualTo(4);
+
+        // A forged first row of a range (own hash consistent) breaks the link between ranges.
+        H2AuditDatabase db2 = new H2AuditDatabase();
+        for (int i = 1; i <= 12; i++) {
+            db2.record(i);
+        }
+        AuditRecord seven = db2.jdbc.queryForObject("select " + AuditRecord.COLUMNS + " from audit_event where seq = 7", AuditRecord::map);
+        AuditRecord forged = new AuditRecord(7, seven.occurredAt(), "mallory", seven.action(), seven.contentId(),
+                seven.versionHash(), null, "approve", null, null, null, "e".repeat(64), null);
+        db2.jdbc.update("delete from audit_event where seq = 7");
+        db2.store.append(List.of(forged.withHash(AuditCanonical.hash(forged))));
+        assertThat(new AuditVerifier(db2.jdbc, 4, 1).verify().line()).startsWith("BROKEN seq=7: prev-hash mismatch");
+        assertThat(new AuditVerifier(db2.jdbc, 1, 1).verify().line()).startsWith("BROKEN seq=7: prev-hash mismatch");
+
+        // A missing first row of a range is a gap; so is a missing last row of a middle range.
+        H2AuditDatabase db3 = new H2AuditDatabase();
+        for (int i = 1; i <= 12; i++) {
+            db3.record(i);
+        }
+        db3.jdbc.update("delete from audit_event where seq in (6, 10)");
+        assertThat(new AuditVerifier(db3.jdbc, 4, 1).verify().line()).isEqualTo("BROKEN seq=6: gap: seq 6 is missing");
+        db3.jdbc.update("delete from audit_event where seq = 4");
+        assertThat(new AuditVerifier(db3.jdbc, 4, 1).verify().line()).isEqualTo("BROKEN seq=4: gap: expected seq 4, next row has seq 5");
+    }
+
+    @Test
     void rowsWrittenBeforeTheChainAreSealedIntoIt() {
         H2AuditDatabase db = new H2AuditDatabase();
         db.jdbc.update("insert into audit_event (occurred_at, actor, action, content_id) values (?, 'alice', 'submit', ?)",
