@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * 1,000,000 audit events on PostgreSQL (database carepost_bench, recreated each run): p95 of one item's history
  * query and the time of a full chain verification, against their targets (not a test: timings depend on the
  * machine). Run: mvn -B -Pbench -DskipTests test-compile exec:java -Dbench.main=org.carepost.audit.AuditBenchmark
- * Optional args: [--reuse (measure what a previous run loaded)] events items.
+ * Optional args: [--reuse (measure what a previous run loaded)] events items; -Daudit.ranges=n parallel readers.
  */
 public final class AuditBenchmark {
 
@@ -143,11 +143,12 @@ public final class AuditBenchmark {
                 (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         long cpu0 = os.getProcessCpuTime();
         long v0 = System.nanoTime();
-        AuditVerifier.Result result = new AuditVerifier(new JdbcTemplate(ds)).verify();
+        int ranges = Integer.getInteger("audit.ranges", Math.min(4, Runtime.getRuntime().availableProcessors()));
+        AuditVerifier.Result result = new AuditVerifier(new JdbcTemplate(ds), ranges, 100_000).verify();
         double verifyS = (System.nanoTime() - v0) / 1e9;
         double verifyCpuS = (os.getProcessCpuTime() - cpu0) / 1e9;
-        System.out.printf("full chain verification: %.2f s (target < 10 s) %s  [%s, %.1f s CPU in this JVM]%n",
-                verifyS, verifyS < 10 ? "MET" : "MISSED", result.line(), verifyCpuS);
+        System.out.printf("full chain verification: %.2f s (target < 10 s) %s  [%s, %d range(s), %.1f s CPU in this JVM]%n",
+                verifyS, verifyS < 10 ? "MET" : "MISSED", result.line(), ranges, verifyCpuS);
         System.out.printf("machine: %d cores, load average %.1f%n", Runtime.getRuntime().availableProcessors(),
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         ds.close();

@@ -37,7 +37,7 @@ public class AuditVerifier {
 
     @Autowired
     public AuditVerifier(JdbcTemplate jdbc) {
-        this(jdbc, 4, 100_000);
+        this(jdbc, Math.min(4, Runtime.getRuntime().availableProcessors()), 100_000);
     }
 
     /** {@code ranges} parallel readers at most, each for at least {@code minRange} rows. */
