@@ -8,7 +8,9 @@ public enum AuditAction {
     APPROVE("approve"),
     REJECT("reject"),
     PUBLISH("publish"),
-    GATE_REFUSED("gate-refused");
+    GATE_REFUSED("gate-refused"),
+    ROUTE("route"),
+    ESCALATE("escalate");
 
     private final String code;
 

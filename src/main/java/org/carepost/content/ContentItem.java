@@ -53,6 +53,12 @@ public class ContentItem {
     @Column(name = "platform")
     private Set<String> platforms = new LinkedHashSet<>();
 
+    /** Other departments whose heads also sign off a cross-department post (optional). */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "content_co_department", joinColumns = @JoinColumn(name = "content_id"))
+    @Column(name = "department")
+    private Set<String> coDepartments = new LinkedHashSet<>();
+
     protected ContentItem() {
     }
 
@@ -87,6 +93,14 @@ public class ContentItem {
         Set<Platform> result = new LinkedHashSet<>();
         platforms.stream().sorted().forEach(p -> result.add(Platform.fromCode(p).orElseThrow()));
         return result;
+    }
+
+    public java.util.List<String> getCoDepartments() {
+        return coDepartments.stream().sorted().toList();
+    }
+
+    void coDepartments(java.util.Collection<String> departments) {
+        this.coDepartments.addAll(departments);
     }
 
     void attachProcess(String processInstanceId) {

@@ -63,6 +63,7 @@ public class ContentService {
                     + String.join(", ", properties.departments())));
             department = null;
         }
+        List<String> coDepartments = coDepartments(draft.coDepartments(), department, problems);
         validateText(draft.text(), "text", problems);
         Set<Platform> platforms = platforms(draft.platforms(), problems);
         Instant publishAt = publishAt(draft.publishAt(), problems);
@@ -76,6 +77,7 @@ public class ContentService {
         Instant now = clock.instant();
         ContentItem item = items.save(new ContentItem(UUID.randomUUID(), title.strip(), kind, department, author,
                 platforms, publishAt, now));
+        item.coDepartments(coDepartments);
         ContentVersion first = versions.save(new ContentVersion(item.getId(), 1, draft.text(), author, now));
         audit.record(AuditEntry.of(author, AuditAction.SUBMIT, item.getId(), first.getSha256()));
         return item;
@@ -86,7 +88,10 @@ public class ContentService {
         get(contentId).attachProcess(processInstanceId);
     }
 
-    /** Adds a revised text. Only the author revises, and only when reviewers asked for changes. */
+    /**
+     * Adds a revised text. Only the author revises: when reviewers asked for changes, or after approval and before
+     * publication ("edit after approval": the approval is void, the new version goes through review again).
+     */
     @Transactional
     public ContentVersion addVersion(UUID contentId, String text, String user) {
         List<FieldProblem> problems = new ArrayList<>();
@@ -98,7 +103,7 @@ public class ContentService {
         if (!item.getAuthor().equals(user)) {
             throw new ContentForbiddenException("Only the author of a draft may revise it.");
         }
-        if (item.getStatus() != ContentStatus.CHANGES_REQUESTED) {
+        if (item.getStatus() != ContentStatus.CHANGES_REQUESTED && item.getStatus() != ContentStatus.APPROVED) {
             throw new ContentStateException("This draft is not waiting for a revision (status " + item.getStatus() + ").");
         }
         int next = item.getCurrentVersionNo() + 1;
@@ -166,6 +171,27 @@ public class ContentService {
         return value;
     }
 
+    private List<String> coDepartments(List<String> codes, String department, List<FieldProblem> problems) {
+        if (codes == null || codes.isEmpty()) {
+            return List.of();
+        }
+        List<String> result = new ArrayList<>();
+        for (String code : codes) {
+            if (code == null || !properties.departments().contains(code)) {
+                problems.add(new FieldProblem("coDepartments", "unknown department; one of: "
+                        + String.join(", ", properties.departments())));
+                return List.of();
+            }
+            if (code.equals(department) || result.contains(code)) {
+                problems.add(new FieldProblem("coDepartments",
+                        "must list other departments than the draft's own, each once"));
+                return List.of();
+            }
+            result.add(code);
+        }
+        return result;
+    }
+
     private static void validateText(String text, String field, List<FieldProblem> problems) {
         if (required(text, field, problems) != null && text.getBytes(StandardCharsets.UTF_8).length > MAX_TEXT_BYTES) {
             problems.add(new FieldProblem(field, "must be at most 64 KiB (UTF-8)"));
@@ -194,7 +220,9 @@ public class ContentService {
             return null;
         }
         try {
-            Instant at = OffsetDateTime.parse(value).toInstant();
+            // Without an offset (as a plain form field may send it) the time is read as UTC.
+            Instant at = value.matches(".*([zZ]|[+-]\\d\\d:?\\d\\d)$") ? OffsetDateTime.parse(value).toInstant()
+                    : java.time.LocalDateTime.parse(value).toInstant(java.time.ZoneOffset.UTC);
             if (!at.isAfter(clock.instant())) {
                 problems.add(new FieldProblem("publishAt", "must be in the future"));
             }

@@ -33,6 +33,8 @@ public class IdentitySetup {
             new GroupDef("privacy", "Privacy / HIPAA reviewers"),
             new GroupDef("legal", "Legal reviewers"),
             new GroupDef("brand", "Brand (central social team)"),
+            new GroupDef("medical", "Medical accuracy reviewers"),
+            new GroupDef("communications", "Communications leads (crisis updates)"),
             new GroupDef("dept-cardiology", "Cardiology"),
             new GroupDef("dept-oncology", "Oncology"),
             new GroupDef("dept-heads", "Department heads"),
@@ -45,6 +47,8 @@ public class IdentitySetup {
             new DemoUser("pat", "Pat", "Kim (privacy officer)", List.of("privacy")),
             new DemoUser("lee", "Lee", "Chen (legal)", List.of("legal")),
             new DemoUser("bria", "Bria", "Santos (brand)", List.of("brand")),
+            new DemoUser("mia", "Mia", "Okafor (medical reviewer)", List.of("medical")),
+            new DemoUser("cole", "Cole", "Ibsen (communications lead)", List.of("communications")),
             new DemoUser("carl", "Carl", "Jensen (head of cardiology)", List.of("dept-heads", "dept-cardiology")),
             new DemoUser("olga", "Olga", "Petrova (head of oncology)", List.of("dept-heads", "dept-oncology")),
             new DemoUser("audrey", "Audrey", "Blake (auditor)", List.of("auditors")),
@@ -76,7 +80,7 @@ public class IdentitySetup {
         grant("authors", Resources.PROCESS_DEFINITION, "content-approval", Permissions.READ,
                 ProcessDefinitionPermissions.CREATE_INSTANCE);
         grant("authors", Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
-        for (String reviewers : List.of("privacy", "legal", "brand", "dept-heads")) {
+        for (String reviewers : List.of("privacy", "legal", "brand", "medical", "communications", "dept-heads")) {
             grant(reviewers, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
         }
         // Auditors read everything and change nothing.

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.carepost.config.CarePostProperties;
 import org.carepost.identity.IdentitySetup;
+import org.carepost.identity.TasklistFilters;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,6 +27,7 @@ public class CarePostEnginePlugin extends AbstractProcessEnginePlugin {
         if (properties.demoUsers()) {
             identity.createDemoUsers();
         }
+        new TasklistFilters(engine).create();
         new ProcessDeployer(engine.getRepositoryService()).deploy(properties.processesDir());
     }
 }

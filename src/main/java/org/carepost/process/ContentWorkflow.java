@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -13,6 +15,7 @@ import org.carepost.content.ContentForbiddenException;
 import org.carepost.content.ContentItem;
 import org.carepost.content.ContentService;
 import org.carepost.content.ContentStateException;
+import org.carepost.content.ContentStatus;
 import org.carepost.content.NewContent;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,15 +25,19 @@ import org.springframework.transaction.annotation.Transactional;
 public class ContentWorkflow {
 
     public static final String REVISE_TASK = "reviseDraft";
+    /** Correlated when an approved, not yet published draft gets a new version. */
+    public static final String CONTENT_REVISED = "ContentRevised";
 
     private final ContentService contents;
     private final RuntimeService runtime;
     private final TaskService tasks;
+    private final IdentityService identity;
 
-    public ContentWorkflow(ContentService contents, RuntimeService runtime, TaskService tasks) {
+    public ContentWorkflow(ContentService contents, RuntimeService runtime, TaskService tasks, IdentityService identity) {
         this.contents = contents;
         this.runtime = runtime;
         this.tasks = tasks;
+        this.identity = identity;
     }
 
     public record Started(UUID id, String processInstanceId) {
@@ -48,7 +55,11 @@ public class ContentWorkflow {
         return new Started(item.getId(), instance.getId());
     }
 
-    /** Adds the revised text and completes the author's Revise task, which sends the draft back to review. */
+    /**
+     * Adds the revised text and completes the author's Revise task, which sends the draft back to review. An
+     * approved draft not yet published may be edited too: its approval is void (the approved hash no longer
+     * matches), and message {@code ContentRevised} sends the new version through review again.
+     */
     @Transactional
     public int revise(UUID contentId, String text, String user) {
         ContentItem item = contents.get(contentId);
@@ -57,6 +68,22 @@ public class ContentWorkflow {
         }
         List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(contentId.toString())
                 .taskDefinitionKey(REVISE_TASK).list();
+        if (open.isEmpty() && item.getStatus() == ContentStatus.APPROVED) {
+            int versionNo = contents.addVersion(contentId, text, user).getVersionNo();
+            // The author may not update process instances in the engine; the author check above is ours, so the
+            // engine step runs as the system (the audit trail names the author of the new version).
+            Authentication who = identity.getCurrentAuthentication();
+            identity.clearAuthentication();
+            try {
+                runtime.createMessageCorrelation(CONTENT_REVISED).processInstanceBusinessKey(contentId.toString())
+                        .correlate();
+            } finally {
+                if (who != null) {
+                    identity.setAuthentication(who);
+                }
+            }
+            return versionNo;
+        }
         if (open.isEmpty()) {
             throw new ContentStateException("This draft is not waiting for a revision (status " + item.getStatus() + ").");
         }

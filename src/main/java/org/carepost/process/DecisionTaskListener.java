@@ -6,6 +6,9 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.carepost.review.Decision;
+import org.carepost.review.HealthClaimRecord;
+import org.carepost.review.MedicalReviewCheck;
+import org.carepost.review.ReviewRouting;
 import org.carepost.review.DepartmentHeads;
 import org.carepost.review.ReviewContext;
 import org.carepost.review.ReviewKind;
@@ -22,13 +25,21 @@ import org.springframework.stereotype.Component;
 public class DecisionTaskListener implements TaskListener {
 
     static final String SEEN_HASH = "versionHash";
+    /** Multi-instance element variable of the sign-off: the department of this instance. */
+    static final String SIGNOFF_DEPARTMENT = "signoffDepartment";
+    static final String SIGNOFF_DEPARTMENT_SEEN = "department";
+    static final String CLAIM_COUNT = "claimCount";
+    /** Medical review form: one cited source (URL or DOI) per health claim, one per line. */
+    static final String CLAIM_SOURCES = "claimSources";
 
     private final ReviewService reviews;
     private final DepartmentHeads departmentHeads;
+    private final ReviewRouting routing;
 
-    public DecisionTaskListener(ReviewService reviews, DepartmentHeads departmentHeads) {
+    public DecisionTaskListener(ReviewService reviews, DepartmentHeads departmentHeads, ReviewRouting routing) {
         this.reviews = reviews;
         this.departmentHeads = departmentHeads;
+        this.routing = routing;
     }
 
     @Override
@@ -47,6 +58,25 @@ public class DecisionTaskListener implements TaskListener {
         task.setVariableLocal("contentText", context.text());
         task.setVariableLocal("versionNo", context.versionNo());
         task.setVariableLocal(SEEN_HASH, context.versionHash());
+        if (ReviewKind.MEDICAL.taskKey().equals(task.getTaskDefinitionKey())) {
+            List<HealthClaimRecord> claims = routing.currentClaims(ProcessVariables.contentId(task));
+            task.setVariableLocal(CLAIM_COUNT, claims.size());
+            StringBuilder list = new StringBuilder();
+            for (int i = 0; i < claims.size(); i++) {
+                list.append(i + 1).append(". ").append(claims.get(i).getPhrase()).append(" (")
+                        .append(claims.get(i).getClaimType()).append(")\n");
+            }
+            task.setVariableLocal("healthClaims", list.toString().strip());
+        }
+        if (ReviewKind.SIGNOFF.taskKey().equals(task.getTaskDefinitionKey())) {
+            task.setVariableLocal(SIGNOFF_DEPARTMENT_SEEN, signoffDepartment(task, context));
+        }
+    }
+
+    /** The department of this sign-off instance (multi-instance element variable), else the draft's own. */
+    private static String signoffDepartment(DelegateTask task, ReviewContext context) {
+        Object department = task.getExecution().getVariableLocal(SIGNOFF_DEPARTMENT);
+        return department == null ? context.department() : department.toString();
     }
 
     private void decide(DelegateTask task) {
@@ -55,9 +85,13 @@ public class DecisionTaskListener implements TaskListener {
         UUID contentId = ProcessVariables.contentId(task);
         ReviewContext context = reviews.context(contentId);
         String actor = ProcessVariables.currentUser(task);
+        // The department was fixed when the task was created (task-local): editing variables cannot redirect it.
+        Object seenDepartment = task.getVariableLocal(SIGNOFF_DEPARTMENT_SEEN);
+        String department = kind == ReviewKind.SIGNOFF && seenDepartment != null ? seenDepartment.toString()
+                : context.department();
         SegregationOfDuties.check(actor, ProcessVariables.currentGroups(task), context.author(), kind,
-                kind == ReviewKind.SIGNOFF ? departmentHeads.of(context.department()) : List.of(),
-                context.department());
+                kind == ReviewKind.SIGNOFF ? departmentHeads.of(department) : List.of(),
+                department);
 
         Decision decision = Decision.fromCode(task.getVariable(ProcessVariables.DECISION)).orElseThrow(() ->
                 new BadUserRequestException("Complete this task with variable 'decision' = approve, changes or reject."));
@@ -66,11 +100,22 @@ public class DecisionTaskListener implements TaskListener {
         if (decision != Decision.APPROVE && (comment == null || comment.isEmpty())) {
             throw new BadUserRequestException("A comment is required when requesting changes or rejecting.");
         }
+        if (kind == ReviewKind.MEDICAL) {
+            Object claimCount = task.getVariableLocal(CLAIM_COUNT);
+            Object sources = task.getVariable(CLAIM_SOURCES);
+            MedicalReviewCheck.check(decision, claimCount instanceof Number n ? n.intValue() : 0, sources);
+            if (sources != null && !sources.toString().isBlank()) {
+                comment = ((comment == null || comment.isEmpty()) ? "" : comment + "\n") + "Sources:\n"
+                        + sources.toString().strip();
+            }
+            task.getExecution().removeVariable(CLAIM_SOURCES);
+        }
         if (comment != null && comment.length() > 4000) {
             throw new BadUserRequestException("The comment must be at most 4000 characters.");
         }
         String seenHash = (String) task.getVariableLocal(SEEN_HASH);
-        reviews.record(contentId, seenHash, kind, actor, decision, comment, task.getProcessInstanceId(), task.getId());
+        reviews.record(contentId, seenHash, kind, actor, decision, comment, task.getProcessInstanceId(), task.getId(),
+                kind == ReviewKind.SIGNOFF ? department : null);
 
         // The gateway after the task reads a variable named after the task; the shared inputs are cleared so a
         // later completion cannot silently reuse them, and comments stay in our tables only.

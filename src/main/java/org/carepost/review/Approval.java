@@ -40,6 +40,9 @@ public class Approval {
     @Column(name = "decided_at")
     private Instant decidedAt;
 
+    /** For a sign-off: the department whose head signed (cross-department posts have several). */
+    private String department;
+
     protected Approval() {
     }
 
@@ -56,6 +59,12 @@ public class Approval {
         this.decidedAt = decidedAt;
     }
 
+    public Approval(UUID contentId, int versionNo, String versionHash, ReviewKind review, String reviewer,
+                    Decision decision, String comment, String taskId, Instant decidedAt, String department) {
+        this(contentId, versionNo, versionHash, review, reviewer, decision, comment, taskId, decidedAt);
+        this.department = department;
+    }
+
     public UUID getContentId() { return contentId; }
     public int getVersionNo() { return versionNo; }
     public String getVersionHash() { return versionHash; }
@@ -64,4 +73,5 @@ public class Approval {
     public String getDecision() { return decision; }
     public String getComment() { return comment; }
     public Instant getDecidedAt() { return decidedAt; }
+    public String getDepartment() { return department; }
 }

@@ -15,6 +15,15 @@ public class DepartmentHeads {
         this.identityService = identityService;
     }
 
+    /**
+     * The routed sign-off departments (process variable {@code signoffDepartments}, comma-separated) as the
+     * collection of the multi-instance sign-off: one task per department.
+     */
+    public List<String> departments(String routed) {
+        return routed == null || routed.isBlank() ? List.of()
+                : java.util.Arrays.stream(routed.split(",")).map(String::strip).filter(d -> !d.isEmpty()).toList();
+    }
+
     /** Used by the BPMN as the sign-off task's candidate users. */
     public List<String> of(String department) {
         List<String> members = identityService.createUserQuery().memberOfGroup("dept-" + department).list()

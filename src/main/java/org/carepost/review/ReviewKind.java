@@ -8,6 +8,8 @@ public enum ReviewKind {
     PRIVACY("privacyReview", "privacy"),
     LEGAL("legalReview", "legal"),
     BRAND("brandReview", "brand"),
+    MEDICAL("medicalReview", "medical"),
+    COMMUNICATIONS("communicationsReview", "communications"),
     SIGNOFF("departmentSignoff", "signoff");
 
     private final String taskKey;
@@ -29,6 +31,16 @@ public enum ReviewKind {
     /** The process variable the BPMN gateway after the task reads. */
     public String decisionVariable() {
         return taskKey + "Decision";
+    }
+
+    /** The review named by the routing decision's output "review" (privacy, legal, medical, brand, communications). */
+    public static Optional<ReviewKind> forReviewCode(String code) {
+        return Arrays.stream(values()).filter(k -> k != SIGNOFF && k.code.equals(code)).findFirst();
+    }
+
+    /** The process variable the inclusive gateway of the reviews reads: is this review routed? */
+    public String requiredVariable() {
+        return taskKey + "Required";
     }
 
     public static Optional<ReviewKind> forTask(String taskDefinitionKey) {

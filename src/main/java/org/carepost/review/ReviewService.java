@@ -1,7 +1,10 @@
 package org.carepost.review;
 
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.carepost.audit.AuditAction;
@@ -21,12 +24,15 @@ public class ReviewService {
     private final ApprovalRepository approvals;
     private final AuditTrail audit;
     private final Clock clock;
+    private final RoutingRecordRepository routings;
 
-    public ReviewService(ContentService contents, ApprovalRepository approvals, AuditTrail audit, Clock clock) {
+    public ReviewService(ContentService contents, ApprovalRepository approvals, AuditTrail audit, Clock clock,
+                         RoutingRecordRepository routings) {
         this.contents = contents;
         this.approvals = approvals;
         this.audit = audit;
         this.clock = clock;
+        this.routings = routings;
     }
 
     @Transactional(readOnly = true)
@@ -44,13 +50,20 @@ public class ReviewService {
     @Transactional
     public Approval record(UUID contentId, String seenHash, ReviewKind kind, String reviewer, Decision decision,
                            String comment, String processInstanceId, String taskId) {
+        return record(contentId, seenHash, kind, reviewer, decision, comment, processInstanceId, taskId, null);
+    }
+
+    /** As above; {@code department} names the department a sign-off is for (null for reviews). */
+    @Transactional
+    public Approval record(UUID contentId, String seenHash, ReviewKind kind, String reviewer, Decision decision,
+                           String comment, String processInstanceId, String taskId, String department) {
         ContentVersion current = contents.currentVersion(contentId);
         if (seenHash != null && !seenHash.equals(current.getSha256())) {
             throw new StaleVersionException("The draft changed after this task was opened (version "
                     + current.getVersionNo() + " is current); reload the task and decide on the current text.");
         }
         Approval approval = approvals.save(new Approval(contentId, current.getVersionNo(), current.getSha256(), kind,
-                reviewer, decision, comment, taskId, clock.instant()));
+                reviewer, decision, comment, taskId, clock.instant(), department));
         AuditAction action = kind == ReviewKind.SIGNOFF ? AuditAction.SIGNOFF : AuditAction.REVIEW;
         audit.record(AuditEntry.of(reviewer, action, contentId, current.getSha256())
                 .withDecision(decision.code(), comment).inProcess(processInstanceId, taskId));
@@ -63,27 +76,52 @@ public class ReviewService {
     }
 
     /**
-     * The approvals the freeze relies on: every review and the sign-off approved the current version (by hash),
-     * and never by its author.
+     * The approvals the freeze relies on: every review routed for the current version and the sign-off of every
+     * routed department approved the current version (by hash), never by its author, and at least two different
+     * people stand behind it. Without a stored routing (drafts started before routing existed) the classic set
+     * applies: privacy, legal, brand and the author's department.
      */
     @Transactional(readOnly = true)
     public void assertFullyApproved(UUID contentId) {
         ContentItem item = contents.get(contentId);
         ContentVersion current = contents.currentVersion(contentId);
         List<Approval> onVersion = approvals.findByContentIdAndVersionNoOrderById(contentId, current.getVersionNo());
-        for (ReviewKind kind : ReviewKind.values()) {
-            boolean approved = onVersion.stream()
-                    .filter(a -> a.getReview().equals(kind.code()))
-                    .reduce((first, second) -> second)
-                    .filter(a -> Decision.APPROVE.code().equals(a.getDecision())
-                            && current.getSha256().equals(a.getVersionHash())
-                            && !a.getReviewer().equals(item.getAuthor()))
-                    .isPresent();
-            if (!approved) {
-                throw new IllegalStateException("Content " + contentId + " version " + current.getVersionNo()
-                        + " lacks an approved " + kind.code() + " decision; it cannot be frozen.");
-            }
+        Optional<RoutingRecord> routing = routings.findFirstByContentIdAndVersionNoOrderByIdDesc(contentId,
+                current.getVersionNo());
+        List<ReviewKind> required = routing.map(RoutingRecord::reviewKinds)
+                .orElse(List.of(ReviewKind.PRIVACY, ReviewKind.LEGAL, ReviewKind.BRAND));
+        List<String> departments = routing.map(RoutingRecord::departments).orElse(List.of(item.getDepartment()));
+        Set<String> approvers = new HashSet<>();
+        for (ReviewKind kind : required) {
+            Approval approval = latestApproval(onVersion, kind, null, current, item)
+                    .orElseThrow(() -> notFrozen(contentId, current, "an approved " + kind.code() + " decision"));
+            approvers.add(approval.getReviewer());
         }
+        for (String department : departments) {
+            Approval approval = latestApproval(onVersion, ReviewKind.SIGNOFF, department, current, item)
+                    .orElseThrow(() -> notFrozen(contentId, current, "the sign-off of department " + department));
+            approvers.add(approval.getReviewer());
+        }
+        if (approvers.size() < 2) {
+            throw notFrozen(contentId, current, "approvals by at least two different people");
+        }
+    }
+
+    private static Optional<Approval> latestApproval(List<Approval> onVersion, ReviewKind kind, String department,
+                                                     ContentVersion current, ContentItem item) {
+        return onVersion.stream()
+                .filter(a -> a.getReview().equals(kind.code()))
+                .filter(a -> department == null || department.equals(a.getDepartment())
+                        || (a.getDepartment() == null && department.equals(item.getDepartment())))
+                .reduce((first, second) -> second)
+                .filter(a -> Decision.APPROVE.code().equals(a.getDecision())
+                        && current.getSha256().equals(a.getVersionHash())
+                        && !a.getReviewer().equals(item.getAuthor()));
+    }
+
+    private static IllegalStateException notFrozen(UUID contentId, ContentVersion current, String what) {
+        return new IllegalStateException("Content " + contentId + " version " + current.getVersionNo()
+                + " lacks " + what + "; it cannot be frozen.");
     }
 
     /** The comments of the latest round of change requests, shown to the author in the Revise task. */

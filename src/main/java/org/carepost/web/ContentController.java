@@ -29,7 +29,8 @@ import org.springframework.web.bind.annotation.RestController;
 public class ContentController {
 
     /** Groups that see every draft; an author sees their own. */
-    private static final Set<String> READERS = Set.of("privacy", "legal", "brand", "dept-heads", "auditors", "camunda-admin");
+    private static final Set<String> READERS = Set.of("privacy", "legal", "brand", "medical", "communications",
+            "dept-heads", "auditors", "camunda-admin");
 
     private final ContentWorkflow workflow;
     private final ContentService contents;
@@ -60,7 +61,7 @@ public class ContentController {
     public record ContentView(UUID id, String title, String kind, String department, String author, String status,
                               List<String> platforms, Instant publishAt, String processInstanceId, int currentVersionNo,
                               Integer approvedVersionNo, String approvedHash, List<VersionView> versions,
-                              List<ApprovalView> approvals) {
+                              List<ApprovalView> approvals, List<String> coDepartments) {
     }
 
     @PostMapping
@@ -83,7 +84,7 @@ public class ContentController {
         return new ContentView(item.getId(), item.getTitle(), item.getKind().code(), item.getDepartment(),
                 item.getAuthor(), item.getStatus().name(), item.getPlatforms().stream().map(Platform::code).toList(),
                 item.getPublishAt(), item.getProcessInstanceId(), item.getCurrentVersionNo(),
-                item.getApprovedVersionNo(), item.getApprovedHash(), versions, approvals);
+                item.getApprovedVersionNo(), item.getApprovedHash(), versions, approvals, item.getCoDepartments());
     }
 
     @PostMapping("/{id}/versions")

@@ -10,6 +10,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -40,6 +41,15 @@ import org.carepost.review.ReviewContext;
 import org.carepost.review.ReviewKind;
 import org.carepost.review.ReviewService;
 import org.carepost.review.SegregationOfDutiesException;
+import org.carepost.review.ReviewRouting;
+import org.carepost.review.ApprovedVersionCheck;
+import org.carepost.review.HealthClaim;
+import org.carepost.review.HealthClaimRecord;
+import org.carepost.audit.AuditTrail;
+import org.carepost.content.ContentVersion;
+import org.carepost.review.RoutingFacts;
+import org.carepost.review.RoutingOutcome;
+import org.carepost.review.SlaEscalation;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +59,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Walks every path of content-approval on an in-memory engine. Domain services are mocks; the engine glue
  * (listeners, delegates, segregation of duties, department heads) is real.
  */
-@Deployment(resources = "processes/content-approval.bpmn")
+@Deployment(resources = {"processes/content-approval.bpmn", "processes/review-routing.dmn"})
 class ContentApprovalProcessTest {
 
     @RegisterExtension
@@ -62,6 +72,10 @@ class ContentApprovalProcessTest {
     private ContentItem item;
     private IdentityService identity;
     private PrePublicationGate gate;
+    private ReviewRouting routing;
+    private SlaEscalation escalation;
+    private RoutingFacts facts = new RoutingFacts("education", false, false, false, false, 1);
+    private List<String> coDepartments = List.of();
 
     @BeforeEach
     void setUp() {
@@ -80,8 +94,18 @@ class ContentApprovalProcessTest {
         when(reviews.context(contentId)).thenReturn(new ReviewContext(contentId, "Heart month", "education", "alice",
                 "cardiology", 1, "hash-1", "Check your blood pressure."));
 
-        Mocks.register("decisionTaskListener", new DecisionTaskListener(reviews, new DepartmentHeads(identity)));
+        routing = mock(ReviewRouting.class);
+        when(routing.facts(contentId)).thenAnswer(inv -> facts);
+        when(routing.record(eq(contentId), any(), anyString())).thenAnswer(inv ->
+                RoutingOutcome.combine(inv.getArgument(1), "cardiology", coDepartments));
+        escalation = mock(SlaEscalation.class);
+        Mocks.register("routingInputs", new RoutingInputsListener(routing));
+        Mocks.register("routingOutcome", new RoutingOutcomeListener(routing));
+        Mocks.register("slaEscalation", new SlaEscalationDelegate(escalation));
+        Mocks.register("restartReview", new RestartReviewDelegate(contents));
+        Mocks.register("decisionTaskListener", new DecisionTaskListener(reviews, new DepartmentHeads(identity), routing));
         Mocks.register("reviseTaskListener", new ReviseTaskListener(contents, reviews));
+        Mocks.register("draftFromStartForm", new DraftFromStartFormListener(contents));
         Mocks.register("departmentHeads", new DepartmentHeads(identity));
         Mocks.register("freezeApproval", new FreezeApprovalDelegate(reviews, contents));
         Mocks.register("publishToPlatforms", new PublishDelegate(publishing));
@@ -136,7 +160,7 @@ class ContentApprovalProcessTest {
         ProcessInstance pi = start();
         decide(pi, "privacyReview", "pat", List.of("privacy"), "changes", "Remove the patient's first name.");
         verify(reviews).record(eq(contentId), eq("hash-1"), eq(ReviewKind.PRIVACY), eq("pat"), eq(Decision.CHANGES),
-                eq("Remove the patient's first name."), eq(pi.getId()), anyString());
+                eq("Remove the patient's first name."), eq(pi.getId()), anyString(), isNull());
         // The other reviews are withdrawn: they would review a text that is about to change.
         assertThat(pi).isWaitingAt("reviseDraft").isNotWaitingAt("legalReview", "brandReview");
         assertThat(task("reviseDraft", pi)).isAssignedTo("alice");
@@ -208,7 +232,7 @@ class ContentApprovalProcessTest {
 
         assertThat(pi).isWaitingAt("departmentSignoff");
         assertThat(task("departmentSignoff", pi).getId()).isEqualTo(signoff.getId());
-        verify(reviews, never()).record(any(), any(), eq(ReviewKind.SIGNOFF), anyString(), any(), any(), any(), any());
+        verify(reviews, never()).record(any(), any(), eq(ReviewKind.SIGNOFF), anyString(), any(), any(), any(), any(), any());
     }
 
     @Test
@@ -265,6 +289,184 @@ class ContentApprovalProcessTest {
                 .processInstanceId(pi.getId()).count()).isEqualTo(1);
         assertThat(pi).isWaitingAt("publishToPlatforms").isNotEnded();
         verify(publishing, times(2)).publish(contentId, pi.getId());
+    }
+
+    @Test
+    void crisisUpdateGoesToPrivacyAndCommunicationsOnlyAndPublishesRightAfterApproval() {
+        facts = new RoutingFacts("crisis-update", false, false, false, false, 1);
+        ProcessInstance pi = start();
+        assertThat(pi).isWaitingAt("privacyReview", "communicationsReview")
+                .isNotWaitingAt("legalReview", "brandReview", "medicalReview");
+        assertThat(task("communicationsReview", pi)).hasCandidateGroup("communications");
+        assertThat(extension.getProcessEngine().getRuntimeService().getVariable(pi.getId(), "reviewSla")).isEqualTo("PT1H");
+        decide(pi, "privacyReview", "pat", List.of("privacy"), "approve", null);
+        decide(pi, "communicationsReview", "cole", List.of("communications"), "approve", null);
+        // No department sign-off is routed; the scheduled time became "now".
+        verify(reviews).assertFullyApproved(contentId);
+        assertThat(pi).isWaitingAt("scheduledTimeReached").hasPassed("freezeApproval").hasNotPassed("departmentSignoff");
+        assertThat(job().getDuedate()).isBeforeOrEqualTo(new Date());
+        execute(job());
+        execute(job());
+        verify(publishing).publish(contentId, pi.getId());
+        assertThat(pi).isEnded().hasPassed("published");
+    }
+
+    @Test
+    void healthClaimsNeedAMedicalReviewWithASourceForEachClaim() {
+        facts = new RoutingFacts("education", false, false, true, false, 1);
+        when(routing.currentClaims(contentId)).thenReturn(List.of(
+                new HealthClaimRecord(contentId, 1, new HealthClaim(HealthClaim.Type.CURE, 0, 5, "cures")),
+                new HealthClaimRecord(contentId, 1, new HealthClaim(HealthClaim.Type.STATISTIC, 9, 26, "90% of patients"))));
+        ProcessInstance pi = start();
+        assertThat(pi).isWaitingAt("privacyReview", "legalReview", "brandReview", "medicalReview");
+        Task medical = task("medicalReview", pi);
+        assertThat(medical).hasCandidateGroup("medical");
+        assertThat(extension.getProcessEngine().getTaskService().getVariablesLocal(medical.getId()))
+                .containsEntry("claimCount", 2).containsEntry("healthClaims", "1. cures (cure)\n2. 90% of patients (statistic)");
+
+        identity.setAuthentication("mia", List.of("medical"));
+        var taskService = extension.getProcessEngine().getTaskService();
+        assertThatThrownBy(() -> taskService.complete(medical.getId(), Map.of("decision", "approve",
+                "claimSources", "https://www.cdc.gov/bloodpressure/facts.htm")))
+                .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("claimSources")
+                .hasMessageContaining("[2]");
+        identity.clearAuthentication();
+        assertThat(pi).isWaitingAt("medicalReview");
+
+        approveAllReviews(pi);
+        identity.setAuthentication("mia", List.of("medical"));
+        taskService.complete(medical.getId(), Map.of("decision", "approve",
+                "claimSources", "https://www.cdc.gov/bloodpressure/facts.htm\ndoi:10.1056/NEJMoa2034577"));
+        identity.clearAuthentication();
+        verify(reviews).record(eq(contentId), eq("hash-1"), eq(ReviewKind.MEDICAL), eq("mia"), eq(Decision.APPROVE),
+                org.mockito.ArgumentMatchers.contains("10.1056/NEJMoa2034577"), eq(pi.getId()), anyString(), isNull());
+        assertThat(pi).isWaitingAt("departmentSignoff");
+    }
+
+    @Test
+    void aReviewPastItsSlaIsEscalatedToTheLeadAndStaysOpen() {
+        facts = new RoutingFacts("education", false, false, true, false, 1);
+        ProcessInstance pi = start();
+        var management = extension.getProcessEngine().getManagementService();
+        List<org.camunda.bpm.engine.runtime.Job> timers = management.createJobQuery().processInstanceId(pi.getId())
+                .timers().list();
+        assertThat(timers).hasSize(4); // privacy, legal, medical, brand: one SLA timer each
+        for (var timer : timers) {
+            // P2D: due two days from now
+            assertThat(timer.getDuedate()).isAfter(new Date(System.currentTimeMillis() + 47L * 3_600_000));
+            management.executeJob(timer.getId());
+        }
+        for (ReviewKind kind : List.of(ReviewKind.PRIVACY, ReviewKind.LEGAL, ReviewKind.MEDICAL, ReviewKind.BRAND)) {
+            verify(escalation).escalate(contentId, kind, "P2D", pi.getId());
+        }
+        assertThat(pi).isWaitingAt("privacyReview", "legalReview", "medicalReview", "brandReview")
+                .hasPassed("privacyReviewLeadNotified", "legalReviewLeadNotified", "medicalReviewLeadNotified",
+                        "brandReviewLeadNotified");
+
+        facts = new RoutingFacts("crisis-update", false, false, false, false, 1);
+        ProcessInstance crisis = start();
+        String commsTimer = management.createJobQuery().processInstanceId(crisis.getId()).timers()
+                .activityId("communicationsReviewSlaBreached").singleResult().getId();
+        management.executeJob(commsTimer);
+        verify(escalation).escalate(contentId, ReviewKind.COMMUNICATIONS, "PT1H", crisis.getId());
+        assertThat(crisis).isWaitingAt("communicationsReview").hasPassed("communicationsReviewLeadNotified");
+    }
+
+    @Test
+    void crossDepartmentPostNeedsTheSignOffOfEachDepartmentsHead() {
+        facts = new RoutingFacts("education", false, false, false, false, 2);
+        coDepartments = List.of("oncology");
+        ProcessInstance pi = start();
+        approveAllReviews(pi);
+        var taskService = extension.getProcessEngine().getTaskService();
+        List<Task> signoffs = taskService.createTaskQuery().processInstanceId(pi.getId())
+                .taskDefinitionKey("departmentSignoff").list();
+        assertThat(signoffs).hasSize(2);
+        Task cardiology = taskService.createTaskQuery().processInstanceId(pi.getId()).taskCandidateUser("carl").singleResult();
+        Task oncology = taskService.createTaskQuery().processInstanceId(pi.getId()).taskCandidateUser("olga").singleResult();
+        assertThat(taskService.getVariableLocal(oncology.getId(), "department")).isEqualTo("oncology");
+
+        // The head of cardiology cannot sign for oncology.
+        identity.setAuthentication("carl", List.of("dept-heads", "dept-cardiology"));
+        assertThatThrownBy(() -> taskService.complete(oncology.getId(), Map.of("decision", "approve")))
+                .hasRootCauseInstanceOf(SegregationOfDutiesException.class).hasMessageContaining("oncology");
+        taskService.complete(cardiology.getId(), Map.of("decision", "approve"));
+        assertThat(pi).isWaitingAt("departmentSignoff"); // oncology still to sign
+        identity.setAuthentication("olga", List.of("dept-heads", "dept-oncology"));
+        taskService.complete(oncology.getId(), Map.of("decision", "approve"));
+        identity.clearAuthentication();
+
+        verify(reviews).record(eq(contentId), any(), eq(ReviewKind.SIGNOFF), eq("carl"), eq(Decision.APPROVE), any(),
+                any(), any(), eq("cardiology"));
+        verify(reviews).record(eq(contentId), any(), eq(ReviewKind.SIGNOFF), eq("olga"), eq(Decision.APPROVE), any(),
+                any(), any(), eq("oncology"));
+        assertThat(pi).isWaitingAt("scheduledTimeReached");
+    }
+
+    @Test
+    void editAfterApprovalSendsTheNewVersionBackThroughReview() {
+        ProcessInstance pi = start();
+        approveAllReviews(pi);
+        decide(pi, "departmentSignoff", "carl", List.of("dept-heads", "dept-cardiology"), "approve", null);
+        assertThat(pi).isWaitingAt("scheduledTimeReached");
+
+        extension.getProcessEngine().getRuntimeService().createMessageCorrelation("ContentRevised")
+                .processInstanceBusinessKey(contentId.toString()).correlate();
+        assertThat(pi).isEnded().hasPassed("restartReview", "supersededByRevision").hasNotPassed("publishToPlatforms");
+        ProcessInstance next = extension.getProcessEngine().getRuntimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKey(contentId.toString()).active().singleResult();
+        assertThat(next.getId()).isNotEqualTo(pi.getId());
+        verify(contents).attachProcess(contentId, next.getId());
+        assertThat(next).isWaitingAt("privacyReview", "legalReview", "brandReview");
+        verify(routing, times(2)).facts(contentId); // the new version is routed again
+    }
+
+    @Test
+    void gateRefusesAVersionWhoseHashDiffersFromTheApprovedOne() {
+        AuditTrail audit = mock(AuditTrail.class);
+        Mocks.register("prePublicationGate", new PrePublicationGateDelegate(
+                new PrePublicationGate(List.of(new ApprovedVersionCheck(contents)), contents, audit)));
+        ProcessInstance pi = start();
+        approveAllReviews(pi);
+        decide(pi, "departmentSignoff", "carl", List.of("dept-heads", "dept-cardiology"), "approve", null);
+        // Approved version 1, but the current text is another one.
+        ContentVersion approved = new ContentVersion(contentId, 1, "Check your blood pressure.", "alice", java.time.Instant.now());
+        ContentVersion edited = new ContentVersion(contentId, 2, "Check your blood pressure. Guaranteed!", "alice", java.time.Instant.now());
+        when(item.getStatus()).thenReturn(ContentStatus.APPROVED);
+        when(item.getApprovedHash()).thenReturn(approved.getSha256());
+        when(item.getApprovedVersionNo()).thenReturn(1);
+        when(item.getCurrentVersionNo()).thenReturn(2);
+        when(contents.currentVersion(contentId)).thenReturn(edited);
+        execute(job());
+        assertThat(pi).isEnded().hasPassed("notPublished").hasNotPassed("publishToPlatforms");
+        verify(contents).withdraw(contentId);
+        verify(audit).record(org.mockito.ArgumentMatchers.argThat(e -> e.comment().contains("hash differs")));
+        verify(publishing, never()).publish(any(), any());
+    }
+
+    @Test
+    void everyRoutedReviewCanRequestChangesOrReject() {
+        facts = new RoutingFacts("education", false, false, true, false, 1);
+        for (String[] review : new String[][] {{"legalReview", "lee", "legal"}, {"medicalReview", "mia", "medical"},
+                {"privacyReview", "pat", "privacy"}}) {
+            ProcessInstance pi = start();
+            decide(pi, review[0], review[1], List.of(review[2]), "changes", "Please rewrite.");
+            assertThat(pi).isWaitingAt("reviseDraft");
+            ProcessInstance rejected = start();
+            decide(rejected, review[0], review[1], List.of(review[2]), "reject", "No.");
+            assertThat(rejected).isEnded().hasPassed("draftRejected");
+        }
+        facts = new RoutingFacts("crisis-update", false, false, false, false, 1);
+        ProcessInstance crisis = start();
+        decide(crisis, "communicationsReview", "cole", List.of("communications"), "changes", "Add the hotline.");
+        assertThat(crisis).isWaitingAt("reviseDraft");
+        ProcessInstance crisisRejected = start();
+        decide(crisisRejected, "communicationsReview", "cole", List.of("communications"), "reject", "Not now.");
+        assertThat(crisisRejected).isEnded().hasPassed("draftRejected");
+        facts = new RoutingFacts("education", false, false, false, false, 1);
+        ProcessInstance brandRejected = start();
+        decide(brandRejected, "brandReview", "bria", List.of("brand"), "reject", "Off brand.");
+        assertThat(brandRejected).isEnded().hasPassed("draftRejected");
     }
 
     private ProcessInstance start() {

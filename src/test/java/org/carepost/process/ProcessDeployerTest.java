@@ -43,14 +43,24 @@ class ProcessDeployerTest {
         assertThat(engine.getRepositoryService().createDeploymentQuery().deploymentName("carepost").count()).isEqualTo(1);
         // Every form the models reference is deployed too (.form is not in Camunda's default pattern).
         assertThat(engine.getRepositoryService().getDeploymentResourceNames(latest().getDeploymentId()))
-                .contains("forms/review-decision.form", "forms/signoff-decision.form", "forms/revise-draft.form");
+                .contains("forms/review-decision.form", "forms/signoff-decision.form", "forms/revise-draft.form",
+                        "forms/medical-review.form", "processes/review-routing.dmn");
 
         deployer.deploy(null);
         assertThat(latest().getVersion()).as("unchanged model, no new version").isEqualTo(1);
 
         Mocks.register("decisionTaskListener", (org.camunda.bpm.engine.delegate.TaskListener) task -> { });
+        Mocks.register("draftFromStartForm", (org.camunda.bpm.engine.delegate.ExecutionListener) execution -> { });
+        // "Decide reviews" evaluates the deployed DMN on these inputs; the glue around it is not under test here.
+        org.camunda.bpm.engine.delegate.ExecutionListener noGlue = execution -> { };
+        Mocks.register("routingInputs", noGlue);
+        Mocks.register("routingOutcome", noGlue);
+        Map<String, Object> variables = new java.util.HashMap<>(Map.of("author", "alice", "department", "cardiology",
+                "privacyReviewRequired", true, "legalReviewRequired", false, "medicalReviewRequired", false,
+                "brandReviewRequired", false, "communicationsReviewRequired", false, "reviewSla", "P2D"));
+        variables.putAll(new org.carepost.review.RoutingFacts("education", false, false, false, false, 1).toVariables());
         ProcessInstance running = engine.getRuntimeService().startProcessInstanceByKey("content-approval",
-                "00000000-0000-0000-0000-000000000001", Map.of("author", "alice", "department", "cardiology"));
+                "00000000-0000-0000-0000-000000000001", variables);
 
         String packaged = new String(getClass().getResourceAsStream("/processes/content-approval.bpmn").readAllBytes(),
                 StandardCharsets.UTF_8);

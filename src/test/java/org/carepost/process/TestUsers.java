@@ -3,7 +3,6 @@ package org.carepost.process;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 
 /** The users the process tests act as, created once per in-memory engine. */
@@ -15,23 +14,25 @@ final class TestUsers {
             "olga", List.of("dept-heads", "dept-oncology"),
             "pat", List.of("privacy"),
             "lee", List.of("legal"),
-            "bria", List.of("brand"));
+            "bria", List.of("brand"),
+            "mia", List.of("medical"),
+            "cole", List.of("communications"));
 
     private TestUsers() {
     }
 
     static void ensure(IdentityService identity) {
-        if (identity.createUserQuery().userId("carl").count() > 0) {
-            return;
-        }
         MEMBERSHIPS.values().stream().flatMap(List::stream).distinct().forEach(id -> {
-            Group group = identity.newGroup(id);
-            identity.saveGroup(group);
+            if (identity.createGroupQuery().groupId(id).count() == 0) {
+                identity.saveGroup(identity.newGroup(id));
+            }
         });
         MEMBERSHIPS.forEach((id, groups) -> {
-            User user = identity.newUser(id);
-            identity.saveUser(user);
-            groups.forEach(g -> identity.createMembership(id, g));
+            if (identity.createUserQuery().userId(id).count() == 0) {
+                User user = identity.newUser(id);
+                identity.saveUser(user);
+                groups.forEach(g -> identity.createMembership(id, g));
+            }
         });
     }
 }

@@ -27,7 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @PostgresApplicationTest
 class AuditTrailPostgresTest {
 
-    static final List<String> JOURNEY = List.of("submit", "review", "review", "review", "signoff", "approve", "publish", "publish");
+    static final List<String> JOURNEY = List.of("submit", "route", "review", "review", "review", "signoff", "approve", "publish", "publish");
 
     @LocalServerPort
     int port;

@@ -87,7 +87,7 @@ class ContentJourneyPostgresTest {
 
         List<String> actions = auditEvents.findByContentIdOrderById(UUID.fromString(id)).stream()
                 .map(AuditEvent::getAction).toList();
-        assertThat(actions).containsExactly("submit", "review", "review", "review", "signoff", "approve", "publish", "publish");
+        assertThat(actions).containsExactly("submit", "route", "review", "review", "review", "signoff", "approve", "publish", "publish");
         assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(pid).singleResult().getEndActivityId())
                 .isEqualTo("published");
         // Camunda's own user operation log names who completed each task (REST calls run authenticated).

@@ -1,0 +1,12 @@
+package org.carepost.review;
+
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface HealthClaimRepository extends JpaRepository<HealthClaimRecord, Long> {
+
+    List<HealthClaimRecord> findByContentIdAndVersionNoOrderByStartOffset(UUID contentId, int versionNo);
+
+    boolean existsByContentIdAndVersionNo(UUID contentId, int versionNo);
+}

@@ -1,0 +1,159 @@
+package org.carepost.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Camunda Tasklist in Debian's headless Chromium, driven the way a person uses it: log in, pick a filter, open a
+ * task, claim it, fill the Camunda Form, complete. Every step leaves a screenshot under target/browser-screenshots.
+ */
+final class TasklistBrowser implements AutoCloseable {
+
+    static final String CHROMIUM = "/usr/bin/chromium";
+    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+    private final WebDriver driver;
+    private final WebDriverWait wait;
+    private final String tasklist;
+    private final Path screenshots;
+    private int step;
+
+    TasklistBrowser(int port, Path screenshots) {
+        if (!Files.isExecutable(Path.of(CHROMIUM)) || !Files.isExecutable(Path.of(CHROMEDRIVER))) {
+            throw new IllegalStateException("The browser tests need Debian's chromium and chromium-driver: "
+                    + "apt-get install -y chromium chromium-driver (.ci/run installs them)");
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        // No background traffic: this machine has no network but loopback.
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-quic", "--window-size=1400,1000");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(CHROMEDRIVER).toFile())
+                .build();
+        this.driver = new ChromeDriver(service, options);
+        this.wait = new WebDriverWait(driver, Duration.ofSeconds(90));
+        this.tasklist = "http://127.0.0.1:" + port + "/camunda/app/tasklist/default/";
+        this.screenshots = screenshots;
+        try {
+            Files.createDirectories(screenshots);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Logs out whoever was logged in, and logs in as the user (demo passwords equal the user id). */
+    void loginAs(String user) {
+        driver.manage().deleteAllCookies();
+        driver.get(tasklist);
+        WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=text]")));
+        name.sendKeys(user);
+        driver.findElement(By.cssSelector("input[type=password]")).sendKeys(user);
+        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(normalize-space(),'Start process')]")));
+        screenshot("logged-in-" + user);
+    }
+
+    /** Opens the start form of a process from the "Start process" dialog. */
+    void openStartForm(String processName) {
+        click(By.xpath("//a[contains(normalize-space(),'Start process')]"));
+        click(By.xpath("//a[contains(normalize-space(),'" + processName + "')]"));
+        waitForForm();
+        screenshot("start-form");
+    }
+
+    void startProcess() {
+        screenshot("start-form-filled");
+        click(By.cssSelector("button[ng-click='startProcessInstance()']"));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button[ng-click='startProcessInstance()']")));
+        screenshot("started");
+    }
+
+    /** Opens the first task with this name in the filter, claims it if needed, and waits for its form. */
+    void openTask(String filter, String taskName) {
+        click(By.xpath("//a[contains(normalize-space(),\"" + filter + "\")]"));
+        click(By.xpath("//*[contains(@class,'tasks-list')]//a[contains(normalize-space(),\"" + taskName + "\")]"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//h2[contains(normalize-space(),\"" + taskName
+                + "\")] | //*[contains(@class,'task-details')]//*[contains(normalize-space(),\"" + taskName + "\")]")));
+        if (!driver.findElements(By.cssSelector("button.claim")).isEmpty()) {
+            click(By.cssSelector("button.claim"));
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
+        }
+        waitForForm();
+        screenshot("task-" + taskName);
+    }
+
+    /** Form field by its component id: Camunda Forms give inputs the HTML id fjs-form-<random>-<component id>. */
+    WebElement field(String id) {
+        return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[id$='-" + id + "']")));
+    }
+
+    void type(String id, String text) {
+        WebElement field = field(id);
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", field);
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    /** A select component: open its list and pick the option by label. */
+    void select(String id, String label) {
+        click(By.cssSelector("[id$='-" + id + "-display']"));
+        click(By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and normalize-space()='" + label + "']"));
+    }
+
+    /** A radio or checklist option by its position. */
+    void check(String id, int option) {
+        click(By.cssSelector("[id$='-" + id + "-" + option + "']"));
+    }
+
+    String value(String id) {
+        return field(id).getAttribute("value");
+    }
+
+    void complete() {
+        screenshot("filled");
+        click(By.cssSelector("button[ng-click='complete()']"));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button[ng-click='complete()']")));
+        screenshot("completed");
+    }
+
+    void screenshot(String name) {
+        step++;
+        Path file = screenshots.resolve(String.format("%02d-%s.png", step, name.replaceAll("[^A-Za-z0-9-]+", "-")));
+        try {
+            Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void waitForForm() {
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-container input, .fjs-container textarea")));
+    }
+
+    private void click(By by) {
+        WebElement element = wait.until(ExpectedConditions.elementToBeClickable(by));
+        // Long forms scroll inside Tasklist's pane; the fixed footer would otherwise take the click.
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

@@ -1,0 +1,186 @@
+package org.carepost.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.carepost.PostgresApplicationTest;
+import org.carepost.content.ContentItem;
+import org.carepost.content.ContentItemRepository;
+import org.carepost.content.ContentService;
+import org.carepost.publishing.Publication;
+import org.carepost.publishing.PublicationRepository;
+import org.carepost.publishing.SandboxPostRepository;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A draft's whole journey through Camunda Tasklist in a real browser: the author starts it from the start form,
+ * each reviewer decides in their form, the author revises after a change request, the head signs off, and the
+ * post is published. Screenshots of every step land in target/browser-screenshots.
+ */
+@PostgresApplicationTest
+class TasklistBrowserPostgresTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ContentItemRepository items;
+
+    @Autowired
+    ContentService contents;
+
+    @Autowired
+    PublicationRepository publications;
+
+    @Autowired
+    SandboxPostRepository sandboxPosts;
+
+    @Autowired
+    RepositoryService repository;
+
+    @Autowired
+    RuntimeService runtime;
+
+    private final Set<String> formsOpened = new LinkedHashSet<>();
+
+    @BeforeEach
+    void tasklistShowsOnlyThisTestsDraft() {
+        // Other test classes leave drafts in review in the shared database; a person would see only theirs.
+        List<String> others = runtime.createProcessInstanceQuery().processDefinitionKey("content-approval").list()
+                .stream().map(ProcessInstance::getId).toList();
+        if (!others.isEmpty()) {
+            runtime.deleteProcessInstances(others, "browser test starts from an empty Tasklist", true, true);
+        }
+    }
+
+    @Test
+    void aDraftGoesFromTheStartFormThroughEveryReviewFormToPublication() {
+        // The revision makes a health claim, so the DMN routes a medical accuracy review for version 2.
+        String revised = "Flu shots are free all week in the main lobby, 8 a.m. to 6 p.m. Proven to cut your risk of flu.";
+        Instant testStarted = Instant.now();
+        try (TasklistBrowser browser = new TasklistBrowser(port, Path.of("target", "browser-screenshots"))) {
+            browser.loginAs("alice");
+            browser.openStartForm("Content approval");
+            formsOpened.add(startFormOf("content-approval"));
+            browser.type("title", "Flu shots (browser test)");
+            browser.select("kind", "Health education");
+            browser.select("department", "Cardiology");
+            browser.type("text", "Flu shots are free this week.");
+            browser.check("platforms", 0); // Facebook
+            browser.check("platforms", 3); // X
+            browser.type("publishAt", Instant.now().plusSeconds(30).toString());
+            browser.startProcess();
+
+            ContentItem draft = items.findAll().stream().filter(i -> i.getTitle().equals("Flu shots (browser test)"))
+                    .filter(i -> i.getCreatedAt().isAfter(testStarted)).findFirst().orElseThrow();
+
+            decide(browser, "pat", "Privacy reviews", "Privacy / HIPAA review", 0, null);
+            decide(browser, "lee", "Legal reviews", "Legal review", 0, null);
+            decide(browser, "bria", "My groups' tasks", "Brand review", 1, "Say where and when, please.");
+
+            browser.loginAs("alice");
+            browser.openTask("My tasks", "Revise draft");
+            formsOpened.add(formOf("reviseDraft"));
+            assertThat(browser.value("comments")).contains("Say where and when, please.");
+            browser.type("revised", revised);
+            browser.complete();
+
+            decide(browser, "pat", "Privacy reviews", "Privacy / HIPAA review", 0, null);
+            decide(browser, "lee", "Legal reviews", "Legal review", 0, null);
+            decide(browser, "bria", "My groups' tasks", "Brand review", 0, null);
+
+            browser.loginAs("mia");
+            browser.openTask("My groups' tasks", "Medical accuracy review");
+            formsOpened.add(formOfTaskNamed("Medical accuracy review"));
+            assertThat(browser.value("claims")).isNotBlank();
+            browser.type("claimSources", "https://www.cdc.gov/flu/vaccines/benefits.html\nhttps://doi.org/10.1000/182\n"
+                    + "https://doi.org/10.1000/183");
+            browser.check("decision", 0);
+            browser.complete();
+
+            browser.loginAs("carl");
+            browser.openTask("My department's sign-offs", "Department sign-off");
+            formsOpened.add(formOf("departmentSignoff"));
+            assertThat(browser.value("text")).isEqualTo(revised);
+            browser.check("decision", 0);
+            browser.complete();
+
+            UUID id = draft.getId();
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> publications.findByContentIdOrderById(id).stream()
+                            .filter(p -> p.getStatus() == Publication.Status.PUBLISHED).count() == 2);
+            String approvedHash = contents.get(id).getApprovedHash();
+            for (Publication publication : publications.findByContentIdOrderById(id)) {
+                assertThat(publication.getVersionHash()).isEqualTo(approvedHash);
+                assertThat(sandboxPosts.findById(Long.valueOf(publication.getExternalId())).orElseThrow().getBody()
+                        .getBytes(StandardCharsets.UTF_8)).isEqualTo(revised.getBytes(StandardCharsets.UTF_8));
+            }
+            browser.loginAs("alice");
+        }
+        assertThat(formsOpened).as("every form of every deployed process is opened by this test")
+                .containsAll(allDeployedForms());
+    }
+
+    private void decide(TasklistBrowser browser, String user, String filter, String taskName, int option, String comment) {
+        browser.loginAs(user);
+        browser.openTask(filter, taskName);
+        formsOpened.add(formOfTaskNamed(taskName));
+        browser.check("decision", option);
+        if (comment != null) {
+            browser.type("comment", comment);
+        }
+        browser.complete();
+    }
+
+    private Set<String> allDeployedForms() {
+        Set<String> forms = new LinkedHashSet<>();
+        for (ProcessDefinition definition : repository.createProcessDefinitionQuery().latestVersion().list()) {
+            BpmnModelInstance model = repository.getBpmnModelInstance(definition.getId());
+            model.getModelElementsByType(UserTask.class).stream().map(UserTask::getCamundaFormRef)
+                    .filter(ref -> ref != null).forEach(forms::add);
+            model.getModelElementsByType(StartEvent.class).stream().map(StartEvent::getCamundaFormRef)
+                    .filter(ref -> ref != null).forEach(forms::add);
+        }
+        return forms;
+    }
+
+    private BpmnModelInstance contentApproval() {
+        return repository.getBpmnModelInstance(repository.createProcessDefinitionQuery()
+                .processDefinitionKey("content-approval").latestVersion().singleResult().getId());
+    }
+
+    private String formOf(String taskId) {
+        return ((UserTask) contentApproval().getModelElementById(taskId)).getCamundaFormRef();
+    }
+
+    private String formOfTaskNamed(String name) {
+        List<UserTask> tasks = contentApproval().getModelElementsByType(UserTask.class).stream()
+                .filter(t -> name.equals(t.getName())).toList();
+        return tasks.get(0).getCamundaFormRef();
+    }
+
+    private String startFormOf(String key) {
+        BpmnModelInstance model = repository.getBpmnModelInstance(repository.createProcessDefinitionQuery()
+                .processDefinitionKey(key).latestVersion().singleResult().getId());
+        return model.getModelElementsByType(StartEvent.class).stream().map(StartEvent::getCamundaFormRef)
+                .filter(ref -> ref != null).findFirst().orElseThrow();
+    }
+}

@@ -1,0 +1,103 @@
+package org.carepost.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.UUID;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.carepost.ApiClient;
+import org.carepost.PostgresApplicationTest;
+import org.carepost.content.ContentItemRepository;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** What Tasklist does over Camunda's REST API: start a draft from the start form, and the shared filters. */
+@PostgresApplicationTest
+class TasklistPostgresTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    RuntimeService runtimeService;
+
+    @Autowired
+    HistoryService historyService;
+
+    @Autowired
+    ContentItemRepository items;
+
+    ApiClient api;
+
+    @BeforeEach
+    void setUp() {
+        api = new ApiClient(port);
+    }
+
+    @Test
+    void aDraftStartedFromTheStartFormIsStoredAndTheProcessKeepsOnlyIds() {
+        ApiClient.Reply started = api.post("/engine-rest/process-definition/key/content-approval/submit-form", "alice",
+                startForm("education", "Flu shots are free this week.", Instant.now().plusSeconds(3600).toString()));
+        assertThat(started.status()).as(started.body()).isEqualTo(200);
+        String pid = started.json().get("id").asText();
+        String businessKey = started.json().get("businessKey").asText();
+
+        var item = items.findById(UUID.fromString(businessKey)).orElseThrow();
+        assertThat(item.getAuthor()).isEqualTo("alice");
+        assertThat(item.getProcessInstanceId()).isEqualTo(pid);
+        assertThat(item.getPlatforms()).extracting(Enum::name).containsExactly("FACEBOOK", "X");
+        assertThat(runtimeService.getVariables(pid)).containsKeys("contentId", "author", "department", "publishAt")
+                .doesNotContainKeys("text", "title", "platforms", "kind");
+        assertThat(api.get("/engine-rest/task?processInstanceId=" + pid, "pat").json()).hasSize(1);
+    }
+
+    @Test
+    void anInvalidStartFormIsRefusedWithTheFieldsAndCreatesNothing() {
+        long before = items.count();
+        ApiClient.Reply refused = api.post("/engine-rest/process-definition/key/content-approval/submit-form", "alice",
+                startForm("gossip", "t", "2020-01-01T00:00:00Z"));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("kind", "publishAt");
+        assertThat(items.count()).isEqualTo(before);
+        // Only authors may start drafts.
+        assertThat(api.post("/engine-rest/process-definition/key/content-approval/submit-form", "pat",
+                startForm("education", "t", Instant.now().plusSeconds(60).toString())).status()).isEqualTo(403);
+    }
+
+    @Test
+    void sharedFiltersShowEachGroupItsOwnTasks() {
+        String pid = api.post("/api/content", "alice", ContentJourneyPostgresTest.draft("Filters", "[\"x\"]",
+                Instant.now().plusSeconds(3600))).json().get("processInstanceId").asText();
+        JsonNode filters = api.get("/engine-rest/filter", "pat").json();
+        assertThat(filters.findValuesAsText("name")).contains("My tasks", "My groups' tasks", "Privacy reviews",
+                "Legal reviews", "My department's sign-offs", "Due today", "Overdue");
+
+        String privacy = filterId(filters, "Privacy reviews");
+        JsonNode privacyTasks = api.post("/engine-rest/filter/" + privacy + "/list", "pat", "{}").json();
+        assertThat(privacyTasks.findValuesAsText("processInstanceId")).contains(pid);
+        assertThat(privacyTasks.findValuesAsText("taskDefinitionKey")).containsOnly("privacyReview");
+        // The same filter shows lee nothing: authorizations still apply inside a filter.
+        assertThat(api.post("/engine-rest/filter/" + privacy + "/list", "lee", "{}").json()).isEmpty();
+    }
+
+    private static String filterId(JsonNode filters, String name) {
+        for (JsonNode filter : filters) {
+            if (filter.get("name").asText().equals(name)) {
+                return filter.get("id").asText();
+            }
+        }
+        throw new AssertionError("no filter " + name);
+    }
+
+    private static String startForm(String kind, String text, String publishAt) {
+        return "{\"variables\":{"
+                + "\"title\":{\"value\":\"Flu\"},\"kind\":{\"value\":\"" + kind + "\"},"
+                + "\"department\":{\"value\":\"cardiology\"},\"text\":{\"value\":\"" + text + "\"},"
+                + "\"platforms\":{\"value\":\"[\\\"facebook\\\",\\\"x\\\"]\",\"type\":\"Json\"},"
+                + "\"publishAt\":{\"value\":\"" + publishAt + "\"}}}";
+    }
+}
