@@ -10,7 +10,18 @@ public enum AuditAction {
     PUBLISH("publish"),
     GATE_REFUSED("gate-refused"),
     ROUTE("route"),
-    ESCALATE("escalate");
+    ESCALATE("escalate"),
+    CONSENT_RECORDED("consent-recorded"),
+    CONSENT_DOCUMENT("consent-document"),
+    CONSENT_REQUESTED("consent-requested"),
+    CONSENT_REMINDER("consent-reminder"),
+    CONSENT_CAPTURED("consent-captured"),
+    CONSENT_INVALID("consent-invalid"),
+    CONSENT_TIMEOUT("consent-timeout"),
+    CONSENT_REVOKED("consent-revoked"),
+    CONSENT_EXPIRED("consent-expired"),
+    DRAFT_STOPPED("draft-stopped"),
+    TAKEDOWN("takedown");
 
     private final String code;
 

@@ -14,6 +14,12 @@ public record AuditEntry(String actor, AuditAction action, UUID contentId, Strin
         return new AuditEntry(actor, action, contentId, versionHash, consentId, decision, comment, processInstanceId, taskId);
     }
 
+    /** The patient's authorization the decision is about. */
+    public AuditEntry withConsent(java.util.UUID consentId) {
+        return new AuditEntry(actor, action, contentId, versionHash, consentId == null ? null : consentId.toString(),
+                decision, comment, processInstanceId, taskId);
+    }
+
     public AuditEntry inProcess(String processInstanceId, String taskId) {
         return new AuditEntry(actor, action, contentId, versionHash, consentId, decision, comment, processInstanceId, taskId);
     }

@@ -94,28 +94,42 @@ public class AuditorService {
         List<AuditRecord> events = events(contentId);
         String approvedText = null;
         String approvedTextSha = null;
+        boolean approvedMatches = false;
+        java.util.Map<String, String> renderings = java.util.Map.of();
         if (item.getApprovedVersionNo() != null) {
             ContentVersion approved = contents.versions(contentId).stream()
                     .filter(v -> v.getVersionNo() == item.getApprovedVersionNo()).findFirst().orElse(null);
             if (approved != null) {
                 approvedText = approved.getBody();
                 approvedTextSha = Hashing.sha256(approved.getBody());
+                renderings = renderings(contentId, approved.getVersionNo());
+                // The frozen hash covers the text and every platform's rendering (Hashing.versionHash).
+                approvedMatches = Hashing.versionHash(approved.getBody(), renderings).equals(item.getApprovedHash());
             }
         }
         List<PublishedText> published = new ArrayList<>();
         for (Publication p : publications.findByContentIdOrderById(contentId)) {
             String text = sandboxPosts.findByIdempotencyKey(p.getIdempotencyKey()).map(SandboxPost::getBody).orElse(null);
             String textSha = text == null ? null : Hashing.sha256(text);
-            String evidence = textSha != null ? textSha : p.getPublishedHash();
+            // What this platform had to receive: its approved rendering, else the approved text.
+            String expected = renderings.getOrDefault(p.getPlatform(), approvedText);
+            String expectedSha = expected == null ? null : Hashing.sha256(expected);
+            String sentSha = textSha != null ? textSha : p.getPublishedHash();
+            boolean matches = Objects.equals(p.getVersionHash(), item.getApprovedHash()) && expectedSha != null
+                    && expectedSha.equals(sentSha) && expectedSha.equals(p.getPublishedHash());
             published.add(new PublishedText(p.getPlatform(), p.getAccount(), p.getStatus().name(), p.getPublishedAt(),
-                    p.getVersionHash(), p.getPublishedHash(), p.getUrl(), text, textSha,
-                    evidence != null && evidence.equals(item.getApprovedHash())
-                            && Objects.equals(p.getPublishedHash(), item.getApprovedHash())));
+                    p.getVersionHash(), p.getPublishedHash(), p.getUrl(), text, textSha, matches));
         }
-        List<String> consents = events.stream().map(AuditRecord::consentId).filter(Objects::nonNull).distinct().toList();
+        // The authorization the item relies on (its consent), and any other recorded on its events.
+        java.util.LinkedHashSet<String> consentSet = new java.util.LinkedHashSet<>();
+        if (item.getConsentId() != null) {
+            consentSet.add(item.getConsentId().toString());
+        }
+        events.stream().map(AuditRecord::consentId).filter(Objects::nonNull).forEach(consentSet::add);
+        List<String> consents = List.copyOf(consentSet);
         return new Dossier(summary(item), item.getPlatforms().stream().map(Platform::code).sorted().toList(),
                 item.getProcessInstanceId(), item.getApprovedVersionNo(), item.getApprovedHash(), approvedText,
-                approvedTextSha, approvedTextSha != null && approvedTextSha.equals(item.getApprovedHash()), published,
+                approvedTextSha, approvedMatches, published,
                 consents, events, timeline(events, item.getProcessInstanceId()), itemChain(events));
     }
 
@@ -191,6 +205,15 @@ public class AuditorService {
             }
             after = page.get(page.size() - 1).seq();
         }
+    }
+
+    private java.util.Map<String, String> renderings(UUID contentId, int versionNo) {
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        jdbc.query("select platform, body from content_rendering where content_id = ? and version_no = ?",
+                rs -> {
+                    out.put(rs.getString(1), rs.getString(2));
+                }, contentId, versionNo);
+        return out;
     }
 
     private static ItemSummary summary(ContentItem i) {

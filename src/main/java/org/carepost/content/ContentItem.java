@@ -48,6 +48,10 @@ public class ContentItem {
     @Column(name = "process_instance_id")
     private String processInstanceId;
 
+    /** The patient's authorization this content is published under, if any. */
+    @Column(name = "consent_id")
+    private UUID consentId;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "content_platform", joinColumns = @JoinColumn(name = "content_id"))
     @Column(name = "platform")
@@ -88,6 +92,7 @@ public class ContentItem {
     public Integer getApprovedVersionNo() { return approvedVersionNo; }
     public String getApprovedHash() { return approvedHash; }
     public String getProcessInstanceId() { return processInstanceId; }
+    public UUID getConsentId() { return consentId; }
 
     public Set<Platform> getPlatforms() {
         Set<Platform> result = new LinkedHashSet<>();
@@ -101,6 +106,10 @@ public class ContentItem {
 
     void coDepartments(java.util.Collection<String> departments) {
         this.coDepartments.addAll(departments);
+    }
+
+    void linkConsent(UUID consentId) {
+        this.consentId = consentId;
     }
 
     void attachProcess(String processInstanceId) {
@@ -134,5 +143,9 @@ public class ContentItem {
 
     void published() {
         this.status = ContentStatus.PUBLISHED;
+    }
+
+    void partiallyPublished() {
+        this.status = ContentStatus.PARTIALLY_PUBLISHED;
     }
 }

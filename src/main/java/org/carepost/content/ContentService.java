@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.carepost.audit.AuditAction;
@@ -29,9 +30,11 @@ public class ContentService {
     private final AuditTrail audit;
     private final CarePostProperties properties;
     private final Clock clock;
+    private final VersionRenderer renderer;
 
     public ContentService(ContentItemRepository items, ContentVersionRepository versions, AuditTrail audit,
-                          CarePostProperties properties, Clock clock) {
+                          CarePostProperties properties, Clock clock, VersionRenderer renderer) {
+        this.renderer = renderer;
         this.items = items;
         this.versions = versions;
         this.audit = audit;
@@ -67,6 +70,16 @@ public class ContentService {
         validateText(draft.text(), "text", problems);
         Set<Platform> platforms = platforms(draft.platforms(), problems);
         Instant publishAt = publishAt(draft.publishAt(), problems);
+        UUID consentId = null;
+        if (draft.consentId() != null && !draft.consentId().isBlank()) {
+            try {
+                consentId = UUID.fromString(draft.consentId().strip());
+            } catch (IllegalArgumentException e) {
+                problems.add(new FieldProblem("consentId", "must be the id (UUID) of a recorded authorization"));
+            }
+        }
+        // Rendered per target platform before review: a text too long for a platform is refused now, not at publication.
+        Map<String, String> renderings = problems.isEmpty() ? renderer.render(draft.text(), platforms, problems) : Map.of();
         if (!problems.isEmpty()) {
             throw new InvalidContentException(problems);
         }
@@ -78,9 +91,26 @@ public class ContentService {
         ContentItem item = items.save(new ContentItem(UUID.randomUUID(), title.strip(), kind, department, author,
                 platforms, publishAt, now));
         item.coDepartments(coDepartments);
-        ContentVersion first = versions.save(new ContentVersion(item.getId(), 1, draft.text(), author, now));
+        if (consentId != null) {
+            item.linkConsent(consentId);
+        }
+        ContentVersion first = versions.save(new ContentVersion(item.getId(), 1, draft.text(), author, now,
+                Hashing.versionHash(draft.text(), renderings)));
+        renderer.store(item.getId(), 1, renderings);
         audit.record(AuditEntry.of(author, AuditAction.SUBMIT, item.getId(), first.getSha256()));
         return item;
+    }
+
+    /** Links the content to the patient's authorization it is published under (checked by the caller). */
+    @Transactional
+    public void linkConsent(UUID contentId, UUID consentId) {
+        get(contentId).linkConsent(consentId);
+    }
+
+    /** Every content item published, or to be published, under an authorization. */
+    @Transactional(readOnly = true)
+    public List<ContentItem> underConsent(UUID consentId) {
+        return items.findByConsentIdOrderByCreatedAt(consentId);
     }
 
     @Transactional
@@ -106,8 +136,14 @@ public class ContentService {
         if (item.getStatus() != ContentStatus.CHANGES_REQUESTED && item.getStatus() != ContentStatus.APPROVED) {
             throw new ContentStateException("This draft is not waiting for a revision (status " + item.getStatus() + ").");
         }
+        Map<String, String> renderings = renderer.render(text, item.getPlatforms(), problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidContentException(problems);
+        }
         int next = item.getCurrentVersionNo() + 1;
-        ContentVersion version = versions.save(new ContentVersion(contentId, next, text, user, clock.instant()));
+        ContentVersion version = versions.save(new ContentVersion(contentId, next, text, user, clock.instant(),
+                Hashing.versionHash(text, renderings)));
+        renderer.store(contentId, next, renderings);
         item.newVersion(next);
         audit.record(AuditEntry.of(user, AuditAction.REVISE, contentId, version.getSha256()));
         return version;
@@ -161,6 +197,12 @@ public class ContentService {
     @Transactional
     public void published(UUID contentId) {
         get(contentId).published();
+    }
+
+    /** Some target platforms have the post, others not yet. */
+    @Transactional
+    public void partiallyPublished(UUID contentId) {
+        get(contentId).partiallyPublished();
     }
 
     private static String required(String value, String field, List<FieldProblem> problems) {

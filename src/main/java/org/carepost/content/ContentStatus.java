@@ -5,6 +5,8 @@ public enum ContentStatus {
     CHANGES_REQUESTED,
     APPROVED,
     PUBLISHED,
+    /** Published on some target platforms, not yet on all; a retry publishes only the missing ones. */
+    PARTIALLY_PUBLISHED,
     REJECTED,
     WITHDRAWN
 }

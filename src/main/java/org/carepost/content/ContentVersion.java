@@ -45,6 +45,15 @@ public class ContentVersion {
         this.createdAt = createdAt;
     }
 
+    /**
+     * A version whose hash covers more than its text (its per-platform renderings, see
+     * {@link Hashing#versionHash}).
+     */
+    public ContentVersion(UUID contentId, int versionNo, String body, String author, Instant createdAt, String sha256) {
+        this(contentId, versionNo, body, author, createdAt);
+        this.sha256 = sha256;
+    }
+
     public UUID getContentId() { return contentId; }
     public int getVersionNo() { return versionNo; }
     public String getBody() { return body; }

@@ -23,6 +23,23 @@ public interface PlatformAdapter {
         return Optional.empty();
     }
 
+    /**
+     * The post already made for this request, asked of the network before a publication whose earlier call has an
+     * unknown outcome is tried again. By default {@link #findPublished(String, String)}.
+     */
+    default Optional<PublishResult> findPublished(PublishRequest request) {
+        return findPublished(request.account(), request.idempotencyKey());
+    }
+
+    /**
+     * Whether, after an unknown outcome, the network can settle the question: {@link #findPublished} really asks it,
+     * or {@link #publish} with the same idempotency key never makes a second post. If neither, CarePost does not
+     * guess: the publication is marked in doubt and raises an incident.
+     */
+    default boolean confirmsPublication() {
+        return false;
+    }
+
     /** Deletes a post on the network (a real delete, not only our record). */
     void delete(String account, String externalId);
 

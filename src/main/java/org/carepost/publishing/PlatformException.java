@@ -13,10 +13,23 @@ public class PlatformException extends RuntimeException {
     }
 
     private final Kind kind;
+    /** The call may have reached the network (timeout, dropped connection): whether the post exists is unknown. */
+    private boolean outcomeUnknown;
 
     public PlatformException(Kind kind, String message) {
         super(message);
         this.kind = kind;
+    }
+
+    /** A retryable failure after which the post may or may not exist on the network. */
+    public static PlatformException outcomeUnknown(String message, Throwable cause) {
+        PlatformException e = new PlatformException(Kind.RETRYABLE, message, cause);
+        e.outcomeUnknown = true;
+        return e;
+    }
+
+    public boolean isOutcomeUnknown() {
+        return outcomeUnknown;
     }
 
     public PlatformException(Kind kind, String message, Throwable cause) {

@@ -14,7 +14,12 @@ import java.util.UUID;
 @Table(name = "publication")
 public class Publication {
 
-    public enum Status { PENDING, PUBLISHED, FAILED }
+    /**
+     * PENDING: written, not (yet) on the network; PUBLISHED: the network has it; FAILED: the network refused it
+     * for good (AUTHENTICATION/PERMANENT); IN_DOUBT: a call's outcome is unknown and the network offers no way to
+     * ask, so nobody guesses (incident); DELETED: taken down on the network.
+     */
+    public enum Status { PENDING, PUBLISHED, FAILED, IN_DOUBT, DELETED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -50,6 +55,20 @@ public class Publication {
     @Column(name = "published_at")
     private Instant publishedAt;
 
+    /** Network calls started for this publication. */
+    private int attempts;
+
+    /** A call was started and its outcome is not known yet (timeout, dropped connection, crash). */
+    @Column(name = "in_flight")
+    private boolean inFlight;
+
+    /** Kind and the network's error code/message of the last failure, never the post text. */
+    @Column(name = "last_error")
+    private String lastError;
+
+    @Column(name = "deleted_at")
+    private Instant deletedAt;
+
     protected Publication() {
     }
 
@@ -65,7 +84,47 @@ public class Publication {
         this.createdAt = createdAt;
     }
 
+    void attemptStarted() {
+        this.status = Status.PENDING;
+        this.attempts++;
+        this.inFlight = true;
+    }
+
+    void failed(PlatformException e) {
+        this.inFlight = e.isOutcomeUnknown();
+        this.lastError = truncate(e.kind() + ": " + e.getMessage());
+        if (e.kind() != PlatformException.Kind.RETRYABLE) {
+            this.status = Status.FAILED;
+        }
+    }
+
+    void inDoubt(String why) {
+        this.status = Status.IN_DOUBT;
+        this.lastError = truncate(why);
+    }
+
+    /** Verified absent on the network: the next retry publishes it. */
+    void notOnNetwork() {
+        this.status = Status.PENDING;
+        this.inFlight = false;
+    }
+
+    void deleted(Instant at) {
+        this.status = Status.DELETED;
+        this.deletedAt = at;
+    }
+
+    void deleteFailed(PlatformException e) {
+        this.lastError = truncate("delete " + e.kind() + ": " + e.getMessage());
+    }
+
+    private static String truncate(String s) {
+        return s.length() > 1000 ? s.substring(0, 1000) : s;
+    }
+
     void published(PublishResult result, String publishedHash, Instant at) {
+        this.inFlight = false;
+        this.lastError = null;
         this.status = Status.PUBLISHED;
         this.externalId = result.externalId();
         this.url = result.url();
@@ -86,4 +145,8 @@ public class Publication {
     public String getPublishedHash() { return publishedHash; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getPublishedAt() { return publishedAt; }
+    public int getAttempts() { return attempts; }
+    public boolean isInFlight() { return inFlight; }
+    public String getLastError() { return lastError; }
+    public Instant getDeletedAt() { return deletedAt; }
 }

@@ -12,4 +12,6 @@ public interface PublicationRepository extends JpaRepository<Publication, Long> 
     List<Publication> findByContentIdOrderById(UUID contentId);
 
     List<Publication> findAllByOrderByIdDesc();
+
+    List<Publication> findByContentIdInOrderById(java.util.Collection<UUID> contentIds);
 }

@@ -38,6 +38,11 @@ public class SandboxPlatformAdapter implements PlatformAdapter {
     }
 
     @Override
+    public boolean confirmsPublication() {
+        return true;
+    }
+
+    @Override
     public void delete(String account, String externalId) {
         SandboxPost post = posts.findById(Long.valueOf(externalId))
                 .orElseThrow(() -> new PlatformException(PlatformException.Kind.PERMANENT,

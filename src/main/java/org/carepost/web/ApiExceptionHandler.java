@@ -35,8 +35,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return withErrors(e.problems());
     }
 
-    @ExceptionHandler(ContentNotFoundException.class)
-    ProblemDetail notFound(ContentNotFoundException e) {
+    @ExceptionHandler({ContentNotFoundException.class, org.carepost.consent.ConsentNotFoundException.class})
+    ProblemDetail notFound(RuntimeException e) {
         return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
     }
 

@@ -59,7 +59,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Walks every path of content-approval on an in-memory engine. Domain services are mocks; the engine glue
  * (listeners, delegates, segregation of duties, department heads) is real.
  */
-@Deployment(resources = {"processes/content-approval.bpmn", "processes/review-routing.dmn"})
+@Deployment(resources = {"processes/content-approval.bpmn", "processes/review-routing.dmn",
+        "processes/consent-capture.bpmn", "processes/takedown.bpmn"})
 class ContentApprovalProcessTest {
 
     @RegisterExtension
@@ -72,6 +73,7 @@ class ContentApprovalProcessTest {
     private ContentItem item;
     private IdentityService identity;
     private PrePublicationGate gate;
+    private org.carepost.consent.ConsentCoverage consentCoverage;
     private ReviewRouting routing;
     private SlaEscalation escalation;
     private RoutingFacts facts = new RoutingFacts("education", false, false, false, false, 1);
@@ -113,6 +115,9 @@ class ContentApprovalProcessTest {
         when(gate.pass(any(), any())).thenReturn(List.of());
         Mocks.register("prePublicationGate", new PrePublicationGateDelegate(gate));
         Mocks.register("markRejected", new MarkRejectedDelegate(contents));
+        // Patient authorization: not needed unless a test says so (consent paths at the end of this class).
+        consentCoverage = mock(org.carepost.consent.ConsentCoverage.class);
+        registerConsentGlue();
     }
 
     @AfterEach
@@ -467,6 +472,261 @@ class ContentApprovalProcessTest {
         ProcessInstance brandRejected = start();
         decide(brandRejected, "brandReview", "bria", List.of("brand"), "reject", "Off brand.");
         assertThat(brandRejected).isEnded().hasPassed("draftRejected");
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Patient authorization (issue 4): consent capture, revocation, expiry, takedown.
+    // ---------------------------------------------------------------------------------------------------------
+
+    private final UUID consentId = UUID.randomUUID();
+    private org.carepost.consent.ConsentLetters consentLetters;
+    private org.carepost.consent.ConsentService consentService;
+    private org.carepost.publishing.TakedownService takedowns;
+    private org.carepost.audit.AuditTrail audit;
+    private ConsentRevocationWorkflow revocations;
+
+    private void registerConsentGlue() {
+        consentLetters = mock(org.carepost.consent.ConsentLetters.class);
+        consentService = mock(org.carepost.consent.ConsentService.class);
+        takedowns = mock(org.carepost.publishing.TakedownService.class);
+        audit = mock(org.carepost.audit.AuditTrail.class);
+        when(item.getId()).thenReturn(contentId);
+        when(item.getTitle()).thenReturn("My new heart");
+        when(item.getKind()).thenReturn(org.carepost.content.ContentKind.TESTIMONIAL);
+        when(item.getPlatforms()).thenReturn(new java.util.LinkedHashSet<>(List.of(
+                org.carepost.content.Platform.FACEBOOK, org.carepost.content.Platform.X)));
+        when(contents.currentVersion(contentId)).thenReturn(new org.carepost.content.ContentVersion(contentId, 1,
+                "Check your blood pressure.", "alice", java.time.Instant.now()));
+        when(consentCoverage.gapsOfLinked(contentId)).thenReturn(List.of("content needs a patient authorization and has none"));
+        Mocks.register("authorizationRequirement", new AuthorizationRequirement(consentCoverage));
+        Mocks.register("consentSettings", new org.carepost.consent.ConsentSettings("P30D", "R/P7D", 1024));
+        Mocks.register("checkAuthorizationOnFile", new CheckAuthorizationOnFileDelegate(consentCoverage));
+        Mocks.register("consentLetter", new ConsentLetterDelegate.Request(consentLetters));
+        Mocks.register("consentReminder", new ConsentLetterDelegate.Reminder(consentLetters));
+        Mocks.register("consentTaskListener", new RecordAuthorizationTaskListener(contents));
+        Mocks.register("validateAuthorization", new ValidateAuthorizationDelegate(consentCoverage, contents, audit));
+        Mocks.register("withdrawUnauthorized", new WithdrawUnauthorizedDelegate(contents, audit));
+        Mocks.register("stopDraftForConsent", new StopDraftDelegate(contents, audit));
+        Mocks.register("planTakedown", new TakedownDelegates.Plan(takedowns));
+        Mocks.register("deletePost", new TakedownDelegates.Delete(takedowns));
+        Mocks.register("takedownComplete", new TakedownDelegates.Complete(takedowns));
+        revocations = new ConsentRevocationWorkflow(consentService, contents,
+                extension.getProcessEngine().getRuntimeService(), identity);
+        when(contents.underConsent(consentId)).thenReturn(List.of(item));
+    }
+
+    @Test
+    void testimonialWithAValidAuthorizationOnFileIsReviewedAndPublished() {
+        when(consentCoverage.needed(contentId)).thenReturn(true);
+        when(consentCoverage.gapsOfLinked(contentId)).thenReturn(List.of());
+        ProcessInstance pi = start();
+        assertThat(pi).hasPassed("captureAuthorization").isWaitingAt("privacyReview", "legalReview", "brandReview");
+        verify(consentLetters, never()).render(any(), any(), any()); // nothing to ask the patient
+        approveAllReviews(pi);
+        decide(pi, "departmentSignoff", "carl", List.of("dept-heads", "dept-cardiology"), "approve", null);
+        execute(job());
+        execute(job());
+        verify(publishing).publish(contentId, pi.getId());
+        assertThat(pi).isEnded().hasPassed("published");
+    }
+
+    @Test
+    void testimonialWithoutAuthorizationAsksThePatientAndRefusesWhatIsMissingUntilValid() {
+        when(consentCoverage.needed(contentId)).thenReturn(true);
+        ProcessInstance pi = start();
+        assertThat(pi).isWaitingAt("captureAuthorization").isNotWaitingAt("privacyReview");
+        ProcessInstance capture = org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(pi)
+                .calledProcessInstance("consent-capture").getActual();
+        assertThat(capture.getBusinessKey()).isEqualTo(contentId.toString());
+        verify(consentLetters).render(contentId, "request", capture.getId());
+        assertThat(capture).isWaitingAt("recordSignedAuthorization");
+        assertThat(task("recordSignedAuthorization", capture)).hasCandidateGroup("privacy");
+
+        // Not an id at all: back to the task with what is missing; nothing linked.
+        recordAuthorization(capture, "the form from yesterday");
+        assertThat(capture).isWaitingAt("recordSignedAuthorization");
+        assertThat(runtimeVariable(capture, "authorizationProblems")).asString().contains("UUID");
+
+        // An authorization that does not cover every platform: refused with the list, audited.
+        when(consentCoverage.gaps(contentId, consentId)).thenReturn(List.of(
+                "platform x is not in the scope of authorization " + consentId));
+        recordAuthorization(capture, consentId.toString());
+        assertThat(capture).isWaitingAt("recordSignedAuthorization");
+        assertThat(runtimeVariable(capture, "authorizationProblems")).asString().contains("platform x");
+        verify(contents, never()).linkConsent(any(), any());
+        verify(audit, times(2)).record(org.mockito.ArgumentMatchers.argThat(e ->
+                e.action() == org.carepost.audit.AuditAction.CONSENT_INVALID));
+
+        when(consentCoverage.gaps(contentId, consentId)).thenReturn(List.of());
+        recordAuthorization(capture, consentId.toString());
+        assertThat(capture).isEnded().hasPassed("authorizationRecorded");
+        verify(contents).linkConsent(contentId, consentId);
+        verify(audit).record(org.mockito.ArgumentMatchers.argThat(e ->
+                e.action() == org.carepost.audit.AuditAction.CONSENT_CAPTURED && e.actor().equals("pat")
+                        && consentId.toString().equals(e.consentId())));
+        assertThat(pi).isWaitingAt("privacyReview", "legalReview", "brandReview");
+    }
+
+    @Test
+    void remindersGoOutWhileWaitingAndNoValidAuthorizationInTimeWithdrawsTheDraft() {
+        when(consentCoverage.needed(contentId)).thenReturn(true);
+        ProcessInstance pi = start();
+        ProcessInstance capture = org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(pi)
+                .calledProcessInstance("consent-capture").getActual();
+        var management = extension.getProcessEngine().getManagementService();
+
+        management.executeJob(management.createJobQuery().activityId("reminderDue").singleResult().getId());
+        verify(consentLetters).render(contentId, "reminder", capture.getId());
+        assertThat(capture).isWaitingAt("recordSignedAuthorization"); // non-interrupting
+        assertThat(management.createJobQuery().activityId("reminderDue").count()).isEqualTo(1); // every 7 days
+
+        management.executeJob(management.createJobQuery().activityId("captureTimedOut").singleResult().getId());
+        verify(contents).withdraw(contentId);
+        verify(audit).record(org.mockito.ArgumentMatchers.argThat(e ->
+                e.action() == org.carepost.audit.AuditAction.CONSENT_TIMEOUT));
+        assertThat(capture).isEnded().hasPassed("draftWithdrawn");
+        assertThat(pi).isEnded().hasPassed("withdrawnNoAuthorization").hasNotPassed("privacyReview");
+        verify(publishing, never()).publish(any(), any());
+    }
+
+    @Test
+    void revocationDuringReviewStopsTheDraftAndTellsTheAuthorWhy() {
+        ProcessInstance pi = start();
+        decide(pi, "legalReview", "lee", List.of("legal"), "approve", null);
+
+        ConsentRevocationWorkflow.Enforcement done = revocations.revoke(consentId,
+                org.carepost.consent.Revocation.Channel.LETTER, null, null, "pat");
+
+        verify(consentService).revoke(consentId, org.carepost.consent.Revocation.Channel.LETTER, null, null, "pat");
+        assertThat(done.stopped()).containsExactly(contentId);
+        assertThat(done.takenDown()).isEmpty();
+        assertThat(pi).isWaitingAt("readWhyStopped").isNotWaitingAt("privacyReview", "brandReview");
+        assertThat(task("readWhyStopped", pi)).isAssignedTo("alice");
+        assertThat(runtimeVariable(pi, "stopNotice")).asString().contains(consentId.toString()).contains("revoked");
+        verify(contents).withdraw(contentId);
+        verify(audit).record(org.mockito.ArgumentMatchers.argThat(e ->
+                e.action() == org.carepost.audit.AuditAction.DRAFT_STOPPED && consentId.toString().equals(e.consentId())));
+
+        identity.setAuthentication("alice", List.of("authors"));
+        extension.getProcessEngine().getTaskService().complete(task("readWhyStopped", pi).getId());
+        assertThat(pi).isEnded().hasPassed("draftStopped").hasNotPassed("departmentSignoff", "publishToPlatforms");
+    }
+
+    @Test
+    void revocationAfterApprovalBeforeTheScheduledTimePublishesNothing() {
+        ProcessInstance pi = start();
+        approveAllReviews(pi);
+        decide(pi, "departmentSignoff", "carl", List.of("dept-heads", "dept-cardiology"), "approve", null);
+        assertThat(pi).isWaitingAt("scheduledTimeReached");
+
+        revocations.revoke(consentId, org.carepost.consent.Revocation.Channel.EMAIL, null, null, "pat");
+
+        assertThat(pi).isWaitingAt("readWhyStopped").isNotWaitingAt("scheduledTimeReached");
+        assertThat(extension.getProcessEngine().getManagementService().createJobQuery()
+                .processInstanceId(pi.getId()).count()).isZero(); // the publication timer is gone
+        verify(publishing, never()).publish(any(), any());
+    }
+
+    @Test
+    void consentGateRefusesAtTheScheduledTimeWhenTheAuthorizationEndedMeanwhile() {
+        // The message is the first line of defence; the gate is the second: the authorization is re-checked
+        // right before publishing, whatever the process was told.
+        PrePublicationGate realGate = new PrePublicationGate(
+                List.of(new org.carepost.consent.ConsentGateCheck(consentCoverage)), contents, audit);
+        Mocks.register("prePublicationGate", new PrePublicationGateDelegate(realGate));
+        when(consentCoverage.gapsOfLinked(contentId)).thenReturn(List.of());
+        ProcessInstance pi = start();
+        approveAllReviews(pi);
+        decide(pi, "departmentSignoff", "carl", List.of("dept-heads", "dept-cardiology"), "approve", null);
+        when(consentCoverage.gapsOfLinked(contentId)).thenReturn(List.of("authorization " + consentId + " was revoked"));
+        execute(job());
+        assertThat(pi).isEnded().hasPassed("notPublished").hasNotPassed("publishToPlatforms");
+        verify(contents).withdraw(contentId);
+        verify(publishing, never()).publish(any(), any());
+    }
+
+    @Test
+    void revocationAfterPublicationTakesThePostDownOnEveryPlatform() {
+        ProcessInstance pi = start();
+        approveAllReviews(pi);
+        decide(pi, "departmentSignoff", "carl", List.of("dept-heads", "dept-cardiology"), "approve", null);
+        execute(job());
+        execute(job());
+        assertThat(pi).isEnded().hasPassed("published");
+        when(item.getStatus()).thenReturn(ContentStatus.PUBLISHED);
+        when(takedowns.plan(eq(contentId), eq(consentId), eq("revoked"), anyString())).thenReturn(List.of(11L, 12L));
+
+        ConsentRevocationWorkflow.Enforcement done = revocations.revoke(consentId,
+                org.carepost.consent.Revocation.Channel.WRITING, null, null, "pat");
+
+        assertThat(done.takenDown()).containsExactly(contentId);
+        assertThat(done.takedownProcessInstanceIds()).hasSize(1);
+        ProcessInstance takedown = extension.getProcessEngine().getRuntimeService().createProcessInstanceQuery()
+                .processInstanceId(done.takedownProcessInstanceIds().get(0)).singleResult();
+        assertThat(takedown.getBusinessKey()).isEqualTo(contentId.toString());
+        var management = extension.getProcessEngine().getManagementService();
+        // One async, retried delete job per published post.
+        assertThat(management.createJobQuery().processInstanceId(takedown.getId()).count()).isEqualTo(2);
+        management.createJobQuery().processInstanceId(takedown.getId()).list()
+                .forEach(j -> management.executeJob(j.getId()));
+        verify(takedowns).delete(11L, takedown.getId());
+        verify(takedowns).delete(12L, takedown.getId());
+        verify(takedowns).completed(contentId);
+        assertThat(takedown).isEnded().hasPassed("postsTakenDown");
+    }
+
+    @Test
+    void failingDeleteRetriesThenRaisesAnIncidentAndNeverReportsSuccess() {
+        when(item.getStatus()).thenReturn(ContentStatus.PUBLISHED);
+        when(takedowns.plan(eq(contentId), eq(consentId), eq("revoked"), anyString())).thenReturn(List.of(21L));
+        doThrow(new org.carepost.publishing.PlatformException(org.carepost.publishing.PlatformException.Kind.RETRYABLE,
+                "facebook: 503")).when(takedowns).delete(eq(21L), anyString());
+
+        String takedownId = revocations.revoke(consentId, org.carepost.consent.Revocation.Channel.LETTER, null, null,
+                "pat").takedownProcessInstanceIds().get(0);
+
+        var management = extension.getProcessEngine().getManagementService();
+        String jobId = management.createJobQuery().processInstanceId(takedownId).singleResult().getId();
+        assertThatThrownBy(() -> management.executeJob(jobId)).hasMessageContaining("503");
+        assertThat(management.createJobQuery().jobId(jobId).singleResult().getRetries()).isEqualTo(4); // R5/PT5M
+        management.setJobRetries(jobId, 1);
+        assertThatThrownBy(() -> management.executeJob(jobId)).hasMessageContaining("503");
+        assertThat(extension.getProcessEngine().getRuntimeService().createIncidentQuery()
+                .processInstanceId(takedownId).count()).isEqualTo(1);
+        ProcessInstance takedown = extension.getProcessEngine().getRuntimeService().createProcessInstanceQuery()
+                .processInstanceId(takedownId).singleResult();
+        assertThat(takedown).isNotEnded().hasNotPassed("markTakenDown", "postsTakenDown");
+        assertThat(management.createJobQuery().jobId(jobId).singleResult().getRetries()).isZero();
+        verify(takedowns, never()).completed(any());
+    }
+
+    @Test
+    void expiryStopsInFlightContentLikeARevocation() {
+        ProcessInstance pi = start();
+        ConsentRevocationWorkflow.Enforcement done = revocations.expire(consentId);
+        verify(consentService).expire(consentId, "carepost");
+        assertThat(done.kind()).isEqualTo("expired");
+        assertThat(done.stopped()).containsExactly(contentId);
+        assertThat(pi).isWaitingAt("readWhyStopped");
+        assertThat(runtimeVariable(pi, "stopNotice")).asString().contains("expired");
+        verify(audit).record(org.mockito.ArgumentMatchers.argThat(e ->
+                e.action() == org.carepost.audit.AuditAction.DRAFT_STOPPED && e.comment().contains("expired")));
+        // A second end of the same authorization finds nothing left to stop.
+        assertThat(revocations.expire(consentId).stopped()).isEmpty();
+    }
+
+    private void recordAuthorization(ProcessInstance capture, String enteredConsentId) {
+        identity.setAuthentication("pat", List.of("privacy"));
+        try {
+            extension.getProcessEngine().getTaskService().complete(task("recordSignedAuthorization", capture).getId(),
+                    Map.of("consentId", enteredConsentId));
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    private Object runtimeVariable(ProcessInstance pi, String name) {
+        return extension.getProcessEngine().getRuntimeService().getVariable(pi.getId(), name);
     }
 
     private ProcessInstance start() {

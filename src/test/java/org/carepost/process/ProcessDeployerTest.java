@@ -59,6 +59,8 @@ class ProcessDeployerTest {
                 "privacyReviewRequired", true, "legalReviewRequired", false, "medicalReviewRequired", false,
                 "brandReviewRequired", false, "communicationsReviewRequired", false, "reviewSla", "P2D"));
         variables.putAll(new org.carepost.review.RoutingFacts("education", false, false, false, false, 1).toVariables());
+        Mocks.register("authorizationRequirement", new AuthorizationRequirement(
+                org.mockito.Mockito.mock(org.carepost.consent.ConsentCoverage.class))); // not a testimonial
         ProcessInstance running = engine.getRuntimeService().startProcessInstanceByKey("content-approval",
                 "00000000-0000-0000-0000-000000000001", variables);
 

@@ -79,7 +79,9 @@ class ContentJourneyPostgresTest {
         for (JsonNode publication : publications) {
             assertThat(publication.get("status").asText()).isEqualTo("PUBLISHED");
             assertThat(publication.get("versionHash").asText()).isEqualTo(approvedHash);
-            assertThat(publication.get("publishedHash").asText()).isEqualTo(approvedHash);
+            // The version hash covers the text and every platform's rendering; each publication records the hash
+            // of exactly what it sent: the stored rendering (for facebook and x, the text as written).
+            assertThat(publication.get("publishedHash").asText()).isEqualTo(org.carepost.content.Hashing.sha256(text));
             // What reached the "network" is byte for byte the approved text.
             SandboxPost post = sandboxPosts.findById(Long.valueOf(publication.get("externalId").asText())).orElseThrow();
             assertThat(post.getBody().getBytes(StandardCharsets.UTF_8)).isEqualTo(text.getBytes(StandardCharsets.UTF_8));

@@ -18,7 +18,9 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.carepost.ApiClient;
 import org.carepost.PostgresApplicationTest;
+import org.carepost.consent.ConsentFixtures;
 import org.carepost.content.ContentItem;
 import org.carepost.content.ContentItemRepository;
 import org.carepost.content.ContentService;
@@ -72,7 +74,7 @@ class TasklistBrowserPostgresTest {
     }
 
     @Test
-    void aDraftGoesFromTheStartFormThroughEveryReviewFormToPublication() {
+    void aDraftGoesFromTheStartFormThroughEveryReviewFormToPublication() throws Exception {
         // The revision makes a health claim, so the DMN routes a medical accuracy review for version 2.
         String revised = "Flu shots are free all week in the main lobby, 8 a.m. to 6 p.m. Proven to cut your risk of flu.";
         Instant testStarted = Instant.now();
@@ -133,10 +135,49 @@ class TasklistBrowserPostgresTest {
                 assertThat(sandboxPosts.findById(Long.valueOf(publication.getExternalId())).orElseThrow().getBody()
                         .getBytes(StandardCharsets.UTF_8)).isEqualTo(revised.getBytes(StandardCharsets.UTF_8));
             }
-            browser.loginAs("alice");
+            patientStoryStopsWhenTheAuthorizationIsRevoked(browser);
         }
         assertThat(formsOpened).as("every form of every deployed process is opened by this test")
                 .containsAll(allDeployedForms());
+    }
+
+    /** A testimonial: the privacy office records the patient's authorization; its revocation stops the draft. */
+    private void patientStoryStopsWhenTheAuthorizationIsRevoked(TasklistBrowser browser) throws Exception {
+        ApiClient api = new ApiClient(port);
+        String consentId = api.post("/api/consents", "pat", ConsentFixtures.completeJson(List.of("facebook")))
+                .json().get("id").asText();
+        assertThat(api.postFile("/api/consents/" + consentId + "/document", "pat", "signed.png", ConsentFixtures.png())
+                .status()).isEqualTo(201);
+        Instant started = Instant.now();
+
+        browser.loginAs("alice");
+        browser.openStartForm("Content approval");
+        browser.type("title", "My new heart (browser test)");
+        browser.select("kind", "Patient testimonial");
+        browser.select("department", "Cardiology");
+        browser.type("text", "After my surgery I walk every day. Thank you, cardiology team!");
+        browser.check("platforms", 0); // Facebook
+        browser.type("publishAt", Instant.now().plusSeconds(3600).toString());
+        browser.startProcess();
+        UUID story = items.findAll().stream().filter(i -> i.getCreatedAt().isAfter(started)).findFirst().orElseThrow()
+                .getId();
+
+        browser.loginAs("pat");
+        browser.openTask("Privacy reviews", "Record signed authorization");
+        formsOpened.add(formOfTask("consent-capture", "recordSignedAuthorization"));
+        browser.type("consentId", consentId);
+        browser.complete();
+        await().atMost(Duration.ofSeconds(30)).until(() -> consentId.equals(String.valueOf(contents.get(story).getConsentId())));
+
+        // The patient writes to revoke: the draft stops wherever it is, and its author is told why.
+        assertThat(api.post("/api/consents/" + consentId + "/revocation", "pat",
+                "{\"requestedVia\":\"letter\",\"note\":\"letter received\"}").status()).isEqualTo(200);
+        browser.loginAs("alice");
+        browser.openTask("My tasks", "Read why the draft stopped");
+        formsOpened.add(formOf("readWhyStopped"));
+        assertThat(browser.value("notice")).isNotBlank();
+        browser.complete();
+        assertThat(contents.get(story).getStatus().name()).isEqualTo("WITHDRAWN");
     }
 
     private void decide(TasklistBrowser browser, String user, String filter, String taskName, int option, String comment) {
@@ -169,6 +210,12 @@ class TasklistBrowserPostgresTest {
 
     private String formOf(String taskId) {
         return ((UserTask) contentApproval().getModelElementById(taskId)).getCamundaFormRef();
+    }
+
+    private String formOfTask(String processKey, String taskId) {
+        BpmnModelInstance model = repository.getBpmnModelInstance(repository.createProcessDefinitionQuery()
+                .processDefinitionKey(processKey).latestVersion().singleResult().getId());
+        return ((UserTask) model.getModelElementById(taskId)).getCamundaFormRef();
     }
 
     private String formOfTaskNamed(String name) {

@@ -1,0 +1,7 @@
+package org.carepost.consent;
+
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface RevocationRepository extends JpaRepository<Revocation, UUID> {
+}
