@@ -1,5 +1,7 @@
 package org.carepost;
 
+import java.util.Arrays;
+import org.carepost.audit.AuditVerifyCommand;
 import org.carepost.phi.PhiScanCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -8,7 +10,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * The web application, or a command: {@code java -jar carepost.jar phi-scan} reads JSON lines on stdin and starts
- * no server.
+ * no server; {@code audit-verify} checks the audit hash chain (exit 0 OK, 1 broken).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -19,6 +21,8 @@ public class CarePostApplication {
         String command = args.length > 0 ? args[0] : "";
         switch (command) {
             case "phi-scan" -> System.exit(PhiScanCommand.run(System.in, System.out, System.err));
+            case "audit-verify" -> System.exit(AuditVerifyCommand.run(CarePostApplication.class,
+                    Arrays.copyOfRange(args, 1, args.length), System.out));
             default -> SpringApplication.run(CarePostApplication.class, args);
         }
     }

@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.hibernate.annotations.Immutable;
 
-/** One decision or fact, appended and never changed. */
+/** One decision or fact, appended and never changed (read side; rows are written by {@link DatabaseAuditAdapter}). */
 @Entity
 @Immutable
 @Table(name = "audit_event")
@@ -42,20 +42,14 @@ public class AuditEvent {
     @Column(name = "task_id")
     private String taskId;
 
-    protected AuditEvent() {
-    }
+    private Long seq;
 
-    AuditEvent(Instant occurredAt, AuditEntry entry) {
-        this.occurredAt = occurredAt;
-        this.actor = entry.actor();
-        this.action = entry.action().code();
-        this.contentId = entry.contentId();
-        this.versionHash = entry.versionHash();
-        this.consentId = entry.consentId();
-        this.decision = entry.decision();
-        this.comment = entry.comment();
-        this.processInstanceId = entry.processInstanceId();
-        this.taskId = entry.taskId();
+    @Column(name = "prev_hash")
+    private String prevHash;
+
+    private String hash;
+
+    protected AuditEvent() {
     }
 
     public Long getId() { return id; }
@@ -69,4 +63,7 @@ public class AuditEvent {
     public String getComment() { return comment; }
     public String getProcessInstanceId() { return processInstanceId; }
     public String getTaskId() { return taskId; }
+    public Long getSeq() { return seq; }
+    public String getPrevHash() { return prevHash; }
+    public String getHash() { return hash; }
 }

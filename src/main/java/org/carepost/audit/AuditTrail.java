@@ -1,24 +1,33 @@
 package org.carepost.audit;
 
 import java.time.Clock;
+import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Appends audit events. Must join the caller's transaction: a decision and its audit event commit together. */
+/**
+ * Appends audit events: the entry point every feature calls. Must join the caller's transaction: a decision and its
+ * audit event commit together. The event is sealed into the hash chain ({@link AuditChain}) and written by the
+ * store ({@link DatabaseAuditAdapter}); forwarders (SIEM) get it after commit from {@link AuditForwarder}.
+ */
 @Service
 public class AuditTrail {
 
-    private final AuditEventRepository events;
+    private final AuditChain chain;
+    private final DatabaseAuditAdapter store;
     private final Clock clock;
 
-    public AuditTrail(AuditEventRepository events, Clock clock) {
-        this.events = events;
+    public AuditTrail(AuditChain chain, DatabaseAuditAdapter store, Clock clock) {
+        this.chain = chain;
+        this.store = store;
         this.clock = clock;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    public AuditEvent record(AuditEntry entry) {
-        return events.save(new AuditEvent(clock.instant(), entry));
+    public AuditRecord record(AuditEntry entry) {
+        AuditRecord sealed = chain.seal(clock.instant(), entry);
+        store.append(List.of(sealed));
+        return sealed;
     }
 }

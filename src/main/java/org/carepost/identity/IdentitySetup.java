@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 
@@ -90,6 +91,8 @@ public class IdentitySetup {
         grant("auditors", Resources.TASK, "*", Permissions.READ);
         grant("auditors", Resources.HISTORIC_TASK, "*", HistoricTaskPermissions.READ);
         grant("auditors", Resources.HISTORIC_PROCESS_INSTANCE, "*", HistoricProcessInstancePermissions.READ);
+        // The user operation log (who completed, claimed, assigned what) for the auditor's view.
+        grant("auditors", Resources.OPERATION_LOG_CATEGORY, "*", UserOperationLogCategoryPermissions.READ);
     }
 
     public void createDemoUsers() {

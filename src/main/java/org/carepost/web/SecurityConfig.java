@@ -2,6 +2,7 @@ package org.carepost.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -17,12 +18,14 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
- * HTTP Basic against the Camunda identity service for our API, Camunda's REST API and the actuator. The Camunda
+ * HTTP Basic against the Camunda identity service for our API, the auditor's pages (/audit), Camunda's REST API and
+ * the actuator. The Camunda
  * webapps under /camunda keep their own login. After authentication the user is handed to the engine, so
  * authorizations apply and the user operation log names who did what.
  */
 @Configuration
 @EnableMethodSecurity
+@ConditionalOnWebApplication // commands such as audit-verify run without a web server
 public class SecurityConfig {
 
     @Bean
@@ -40,7 +43,7 @@ public class SecurityConfig {
         // Path patterns, not MVC matchers: /engine-rest is Jersey's servlet, outside Spring MVC.
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         http.securityMatcher(new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/engine-rest/**"),
-                        paths.matcher("/actuator/**")))
+                        paths.matcher("/actuator/**"), paths.matcher("/audit"), paths.matcher("/audit/**")))
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized))
