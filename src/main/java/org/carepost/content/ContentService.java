@@ -184,6 +184,12 @@ public class ContentService {
         return versions.findByContentIdAndVersionNo(contentId, item.getCurrentVersionNo()).orElseThrow();
     }
 
+    /** The text of a version as it goes out on each target platform (platform code -> rendered text). */
+    @Transactional(readOnly = true)
+    public java.util.Map<String, String> renderings(UUID contentId, int versionNo) {
+        return renderer.renderings(contentId, versionNo);
+    }
+
     @Transactional(readOnly = true)
     public List<ContentVersion> versions(UUID contentId) {
         return versions.findByContentIdOrderByVersionNo(contentId);

@@ -56,6 +56,8 @@ public class DecisionTaskListener implements TaskListener {
         task.setVariableLocal("contentTitle", context.title());
         task.setVariableLocal("contentKind", context.kind());
         task.setVariableLocal("contentText", context.text());
+        // The renderings are part of the approved version (and of its hash): the reviewer sees each one.
+        task.setVariableLocal("contentRenderings", reviews.renderingsForReview(context.contentId(), context.versionNo()));
         task.setVariableLocal("versionNo", context.versionNo());
         task.setVariableLocal(SEEN_HASH, context.versionHash());
         if (ReviewKind.MEDICAL.taskKey().equals(task.getTaskDefinitionKey())) {

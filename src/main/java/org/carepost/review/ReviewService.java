@@ -43,6 +43,15 @@ public class ReviewService {
                 item.getDepartment(), version.getVersionNo(), version.getSha256(), version.getBody());
     }
 
+    /** What the reviewer approves besides the text: its rendering for each platform, as it will be published. */
+    @Transactional(readOnly = true)
+    public String renderingsForReview(UUID contentId, int versionNo) {
+        StringBuilder shown = new StringBuilder();
+        contents.renderings(contentId, versionNo).forEach((platform, body) ->
+                shown.append("--- ").append(platform).append(" ---\n").append(body).append("\n\n"));
+        return shown.toString().strip();
+    }
+
     /**
      * Records one decision. The version the reviewer saw (its hash) must still be the current one: a decision is
      * never transferred to a text the reviewer did not see.

@@ -202,7 +202,7 @@ class AuditTrailPostgresTest {
     @Test
     void auditorsReadButCannotStartClaimCompleteOrChangeAnything() {
         ApiClient.Reply created = api.post("/api/content", "alice",
-                ContentJourneyPostgresTest.draft("Read-only check", "[\"x\"]", Instant.now().plusSeconds(3600)));
+                ContentJourneyPostgresTest.draft("Free blood-pressure checks in the lobby.", "[\"x\"]", Instant.now().plusSeconds(3600)));
         String id = created.json().get("id").asText();
         String pid = created.json().get("processInstanceId").asText();
 
