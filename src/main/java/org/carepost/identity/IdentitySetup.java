@@ -80,6 +80,10 @@ public class IdentitySetup {
         grant("authors", Resources.PROCESS_DEFINITION, "content-approval", Permissions.READ,
                 ProcessDefinitionPermissions.CREATE_INSTANCE);
         grant("authors", Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+        // The privacy office records revocations from Tasklist (process revoke-authorization's start form).
+        grant("privacy", Resources.PROCESS_DEFINITION, "revoke-authorization", Permissions.READ,
+                ProcessDefinitionPermissions.CREATE_INSTANCE);
+        grant("privacy", Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
         for (String reviewers : List.of("privacy", "legal", "brand", "medical", "communications", "dept-heads")) {
             grant(reviewers, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
         }

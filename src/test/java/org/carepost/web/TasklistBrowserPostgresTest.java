@@ -178,9 +178,14 @@ class TasklistBrowserPostgresTest {
         browser.complete();
         await().atMost(Duration.ofSeconds(30)).until(() -> consentId.equals(String.valueOf(contents.get(story).getConsentId())));
 
-        // The patient writes to revoke: the draft stops wherever it is, and its author is told why.
-        assertThat(api.post("/api/consents/" + consentId + "/revocation", "pat",
-                "{\"requestedVia\":\"letter\",\"note\":\"letter received\"}").status()).isEqualTo(200);
+        // The patient writes to revoke; the privacy office records it with Tasklist's start form. The draft stops
+        // wherever it is, and its author is told why.
+        browser.openStartForm("Revoke patient authorization");
+        formsOpened.add(startFormOf("revoke-authorization"));
+        browser.type("consentId", consentId);
+        browser.select("requestedVia", "Letter");
+        browser.type("note", "letter received");
+        browser.startProcess();
         browser.loginAs("alice");
         browser.openTask("My tasks", "Read why the draft stopped");
         formsOpened.add(formOf("readWhyStopped"));
