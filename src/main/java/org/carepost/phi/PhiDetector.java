@@ -1104,9 +1104,8 @@ public final class PhiDetector {
                     b++;
                 }
                 boolean place = role[k] == GEO || (fl[b] & F_PSUFFIX) != 0 || a < k;
-                for (int j = a; j <= b; j++) {
-                    role[j] = DONE;
-                }
+                // not a "j <= b" loop: C2's loop-limit check on it deoptimised this whole method mid-warm-up
+                Arrays.fill(role, a, b + 1, DONE);
                 emit(ts[a], te[b], place ? PhiType.GEO : PhiType.NAME);
                 k = b;
             }
