@@ -603,7 +603,7 @@ public final class PhiDetector {
                     && (mt = m(ISO_DATE, 5, from)).lookingAt()) {
                 return dateAt(mt, from);
             }
-            if ((!atDigit || phoneRun(run)) && (mt = m(PHONE, 6, from)).lookingAt()) {
+            if ((!atDigit || phoneRun(run)) && phoneDigits(from) && (mt = m(PHONE, 6, from)).lookingAt()) {
                 int end = mt.end();
                 coveredUpTo = end;
                 claim(from, coveredUpTo);
@@ -622,7 +622,9 @@ public final class PhiDetector {
                 claim(s, coveredUpTo);
                 return true;
             }
-            if (run <= 6 && isRegexSpace(next) && (mt = m(ADDRESS, 8, s)).lookingAt()) {
+            // ADDRESS continues after "<digits> " with a capital (direction, street word) or a digit ("3rd")
+            if (run <= 6 && isRegexSpace(next) && s + run + 1 < n && isUpperOrDigit(buf[s + run + 1])
+                    && (mt = m(ADDRESS, 8, s)).lookingAt()) {
                 int end = mt.end();
                 coveredUpTo = end;
                 claim(s, coveredUpTo);
@@ -631,7 +633,8 @@ public final class PhiDetector {
                 }
                 return true;
             }
-            if (run <= 2 && (isRegexSpace(next) || Character.isLetter(next)) && (mt = m(DAY_MONTH, 3, s)).lookingAt()) {
+            if (run <= 2 && (isRegexSpace(next) || Character.isLetter(next)) && dayMonthStart(s + run)
+                    && (mt = m(DAY_MONTH, 3, s)).lookingAt()) {
                 return dateAt(mt, s);
             }
             if (run <= 2 && (next == '/' || next == '.' || next == '-') && (mt = m(NUM_DATE, 9, s)).lookingAt()
@@ -645,6 +648,35 @@ public final class PhiDetector {
                 return true;
             }
             return ageOrId(k);
+        }
+
+        /**
+         * PHONE needs 10 digits within its longest form, "+1-(555) 555-0123" (17 chars): most numbers fail
+         * this count and never reach the regex.
+         */
+        private boolean phoneDigits(int from) {
+            int digits = 0;
+            for (int i = from, end = Math.min(n, from + 17); i < end; i++) {
+                if (isAsciiDigit(buf[i]) && ++digits == 10) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * After the day digits (at p), DAY_MONTH needs an optional st/nd/rd/th, one space, then "of"
+         * (any case) or a capitalised month: "12 units" is rejected without the regex.
+         */
+        private boolean dayMonthStart(int p) {
+            if (p + 1 < n) {
+                char a = buf[p];
+                char b = buf[p + 1];
+                if ((a == 's' && b == 't') || (a == 'n' && b == 'd') || (a == 'r' && b == 'd') || (a == 't' && b == 'h')) {
+                    p += 2;
+                }
+            }
+            return p + 1 < n && isRegexSpace(buf[p]) && "JFMASONDoO".indexOf(buf[p + 1]) >= 0;
         }
 
         /** Lengths of the first digit run of a phone number: [1][ddd][ddd]dddd with optional separators. */
@@ -1072,9 +1104,8 @@ public final class PhiDetector {
                     b++;
                 }
                 boolean place = role[k] == GEO || (fl[b] & F_PSUFFIX) != 0 || a < k;
-                for (int j = a; j <= b; j++) {
-                    role[j] = DONE;
-                }
+                // not a "j <= b" loop: C2's loop-limit check on it deoptimised this whole method mid-warm-up
+                Arrays.fill(role, a, b + 1, DONE);
                 emit(ts[a], te[b], place ? PhiType.GEO : PhiType.NAME);
                 k = b;
             }
@@ -1248,6 +1279,10 @@ public final class PhiDetector {
             return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
         }
         return Character.isLetterOrDigit(c);
+    }
+
+    private static boolean isUpperOrDigit(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
 
     private static boolean isAsciiDigit(char c) {
