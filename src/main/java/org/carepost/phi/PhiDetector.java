@@ -737,7 +737,6 @@ public final class PhiDetector {
             }
             String tok = text.substring(s, e);
             if (letters == 0 && tok.length() > 3 && tok.regionMatches(2, "-year", 0, 5)) {
-                int v = Integer.parseInt(tok.substring(0, 2));
                 return false; // two-digit "-year-old" is under 100; ninety-somethings handled below
             }
             if (letters > 0 && tok.length() > 4 && tok.indexOf("-year") > 0) {
@@ -752,7 +751,9 @@ public final class PhiDetector {
                 }
                 return false;
             }
+            // An ordinal: digits first, then the two letters ("101st"); "St555" is not one.
             if (letters == 2 && digits >= 2 && digits <= 3 && tok.length() == digits + 2
+                    && tok.chars().limit(digits).allMatch(Character::isDigit)
                     && text.regionMatches(true, e, " birthday", 0, 9)) {
                 int v = Integer.parseInt(tok.substring(0, digits));
                 if (v >= 90 && v <= 125) {

@@ -1,5 +1,6 @@
 package org.carepost.phi;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -169,5 +170,14 @@ class PhiDetectorRulesTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void lettersBeforeDigitsBeforeBirthdayAreNotAnOrdinalAndDoNotBreakTheScan() {
+        // Used to throw NumberFormatException, which would have stopped the scan of a real post.
+        assertThat(TestDetector.get().scan("Happy St555 birthday to our ward")).noneMatch(
+                span -> span.type() == PhiType.AGE_OVER_89);
+        assertThat(TestDetector.get().scan("Happy 101st birthday, dear")).anyMatch(
+                span -> span.type() == PhiType.AGE_OVER_89);
     }
 }
