@@ -7,4 +7,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 public interface PhiFindingRepository extends JpaRepository<PhiFinding, Long> {
 
     List<PhiFinding> findByContentIdAndVersionNoOrderByStartAscIdAsc(UUID contentId, int versionNo);
+
+    /** Findings per type and status, for the operations gauges (counts only, never text). */
+    @org.springframework.data.jpa.repository.Query("select f.type, f.status, count(f) from PhiFinding f group by f.type, f.status")
+    List<Object[]> countByTypeAndStatus();
 }

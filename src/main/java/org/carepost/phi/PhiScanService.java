@@ -1,5 +1,6 @@
 package org.carepost.phi;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,14 +38,16 @@ public class PhiScanService {
     private final ContentService contents;
     private final AuditTrail audit;
     private final Clock clock;
+    private final MeterRegistry meters;
 
     public PhiScanService(PhiDetector detector, PhiFindingRepository findings, ContentService contents,
-                          AuditTrail audit, Clock clock) {
+                          AuditTrail audit, Clock clock, MeterRegistry meters) {
         this.detector = detector;
         this.findings = findings;
         this.contents = contents;
         this.audit = audit;
         this.clock = clock;
+        this.meters = meters;
     }
 
     /** A finding with its text in context, for the privacy reviewer only. */
@@ -66,6 +69,8 @@ public class PhiScanService {
             if (!known) {
                 stored.add(findings.save(new PhiFinding(contentId, version.getVersionNo(), span.start(), span.end(),
                         span.type(), now)));
+                // The type only: never the text found.
+                meters.counter("carepost.phi.findings.detected", "type", span.type().name()).increment();
             }
         }
         return (int) stored.stream().filter(PhiFinding::isOpen).count();

@@ -14,4 +14,8 @@ public interface PublicationRepository extends JpaRepository<Publication, Long> 
     List<Publication> findAllByOrderByIdDesc();
 
     List<Publication> findByContentIdInOrderById(java.util.Collection<UUID> contentIds);
+
+    /** Rows per status, for the operations gauges. */
+    @org.springframework.data.jpa.repository.Query("select p.status, count(p) from Publication p group by p.status")
+    List<Object[]> countByStatus();
 }

@@ -1,5 +1,6 @@
 package org.carepost.publishing;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,10 +49,11 @@ public class PublishingService {
     private final VersionRenderer renderer;
     private final PublishingAccounts accounts;
     private final TransactionTemplate ownTransaction;
+    private final MeterRegistry meters;
 
     public PublishingService(ContentService contents, PublicationRepository publications, PlatformAdapters adapters,
                              AuditTrail audit, Clock clock, VersionRenderer renderer, PublishingAccounts accounts,
-                             PlatformTransactionManager transactions) {
+                             PlatformTransactionManager transactions, MeterRegistry meters) {
         this.contents = contents;
         this.publications = publications;
         this.adapters = adapters;
@@ -61,6 +63,7 @@ public class PublishingService {
         this.accounts = accounts;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.meters = meters;
     }
 
     /** A hook between the network's answer and the commit that records it (used by the crash test only). */
@@ -155,6 +158,8 @@ public class PublishingService {
         try {
             result = adapter.publish(request);
         } catch (PlatformException e) {
+            // Every refused or unanswered call, retryable or not: operations alert on the rate per platform.
+            meters.counter("carepost.publication.failures", "platform", platform, "kind", e.kind().name()).increment();
             update(row.getId(), p -> p.failed(e));
             if (e.kind() != PlatformException.Kind.RETRYABLE) {
                 auditOutcome(contentId, version, processInstanceId, "failed", platform + " " + account + " " + e.kind());

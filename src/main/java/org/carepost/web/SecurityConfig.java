@@ -13,6 +13,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -40,13 +41,26 @@ public class SecurityConfig {
             problem.setTitle("Authentication required");
             json.writeValue(response.getOutputStream(), problem);
         };
+        AccessDeniedHandler forbidden = (request, response, e) -> {
+            response.setStatus(HttpStatus.FORBIDDEN.value());
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+                    "Your groups do not allow this.");
+            problem.setTitle("Forbidden");
+            json.writeValue(response.getOutputStream(), problem);
+        };
         // Path patterns, not MVC matchers: /engine-rest is Jersey's servlet, outside Spring MVC.
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         http.securityMatcher(new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/engine-rest/**"),
                         paths.matcher("/actuator/**"), paths.matcher("/audit"), paths.matcher("/audit/**")))
-                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                .authorizeHttpRequests(auth -> auth
+                        // Health and metrics are for operations; they reveal volumes, not content.
+                        .requestMatchers(paths.matcher("/actuator/**")).hasAnyAuthority(
+                                CamundaIdentityAuthenticationProvider.GROUP_PREFIX + "operations",
+                                CamundaIdentityAuthenticationProvider.GROUP_PREFIX + "camunda-admin")
+                        .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
-                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
                 .authenticationProvider(provider)
                 .csrf(csrf -> csrf.disable()) // stateless Basic auth: no session cookie to forge
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

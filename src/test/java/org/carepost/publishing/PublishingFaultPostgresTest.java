@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -81,9 +82,10 @@ class PublishingFaultPostgresTest {
         wm.start();
         wm.stubFor(any(anyUrl()).willReturn(ok()));
         PublishingAccounts accounts = TestNetworks.accounts(wm.baseUrl(), Duration.ofMillis(400));
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
         PublishingService service = new PublishingService(contents, publications,
                 new PlatformAdapters(List.of(new MastodonAdapter(accounts), new WebhookAdapter(accounts)), null),
-                audit, clock, renderer, accounts, transactions);
+                audit, clock, renderer, accounts, transactions, meters);
 
         long started = System.nanoTime();
         // Eight workers, like job executor threads: posts are created and published concurrently.
@@ -149,6 +151,12 @@ class PublishingFaultPostgresTest {
         int calls = network.faults().values().stream().mapToInt(Integer::intValue).sum();
         double failed = 1.0 - network.faults().getOrDefault(FakeNetwork.FaultKind.NONE, 0) / (double) calls;
         assertThat(failed).as("share of failed calls").isBetween(0.25, 0.35);
+        // Operations see every failed network call in carepost_publication_failures_total (on a loaded machine a
+        // healthy call may also time out, so at least the injected faults).
+        double counted = meters.find("carepost.publication.failures").counters().stream()
+                .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
+        assertThat(counted).isBetween((double) calls - network.faults().getOrDefault(FakeNetwork.FaultKind.NONE, 0),
+                (double) calls);
         assertThat(line).isEqualTo("published=200 duplicates=0 lost=0");
     }
 }

@@ -48,7 +48,8 @@ class TakedownPostgresTest {
     void partiallyPublishedRetriesOnlyTheMissingPlatformThenTakedownRecordsEachResult() {
         PublishingAccounts accounts = TestNetworks.accounts(wm.baseUrl(), Duration.ofSeconds(3));
         PublishingService service = new PublishingService(contents, publications, new PlatformAdapters(
-                List.of(new MastodonAdapter(accounts), new XAdapter(accounts)), null), audit, clock, renderer, accounts, transactions);
+                List.of(new MastodonAdapter(accounts), new XAdapter(accounts)), null), audit, clock, renderer, accounts, transactions,
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         UUID id = contents.create(new NewContent("Takedown", "education", "oncology", "Takedown test #Oncology",
                 List.of("mastodon", "x"), Instant.now().plus(Duration.ofDays(500)).toString()), "omar",
                 Set.of("dept-oncology")).getId();
@@ -85,7 +86,8 @@ class TakedownPostgresTest {
     void aDroppedConnectionOnANetworkThatCannotBeAskedIsInDoubtNotPostedTwice() {
         PublishingAccounts accounts = TestNetworks.accounts(wm.baseUrl(), Duration.ofSeconds(3));
         PublishingService service = new PublishingService(contents, publications, new PlatformAdapters(
-                List.of(new FacebookPagesAdapter(accounts)), null), audit, clock, renderer, accounts, transactions);
+                List.of(new FacebookPagesAdapter(accounts)), null), audit, clock, renderer, accounts, transactions,
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         UUID id = contents.create(new NewContent("In doubt", "education", "oncology", "In doubt test",
                 List.of("facebook"), Instant.now().plus(Duration.ofDays(500)).toString()), "omar",
                 Set.of("dept-oncology")).getId();

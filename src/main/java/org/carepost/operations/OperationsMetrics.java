@@ -1,0 +1,111 @@
+package org.carepost.operations;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.carepost.phi.PhiFindingRepository;
+import org.carepost.publishing.PublicationRepository;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Gauges read from the database, so every node of a cluster reports the same cluster-wide figures (aggregate with
+ * max, not sum): running instances per process, open tasks and the age of the oldest per task, incidents,
+ * publications per status, PHI findings per type and status. They are refreshed on a schedule rather than per
+ * scrape, so a busy Prometheus cannot load the database. Counts and ages only; no content, names or text.
+ */
+@Component
+public class OperationsMetrics {
+
+    private final RepositoryService repository;
+    private final RuntimeService runtime;
+    private final JdbcTemplate jdbc;
+    private final PublicationRepository publications;
+    private final PhiFindingRepository findings;
+    private final Clock clock;
+
+    private final MultiGauge processInstances;
+    private final MultiGauge openTasks;
+    private final MultiGauge oldestTaskAge;
+    private final MultiGauge incidents;
+    private final MultiGauge publicationsByStatus;
+    private final MultiGauge phiFindings;
+
+    public OperationsMetrics(MeterRegistry meters, RepositoryService repository, RuntimeService runtime,
+                             JdbcTemplate jdbc, PublicationRepository publications, PhiFindingRepository findings,
+                             Clock clock) {
+        this.repository = repository;
+        this.runtime = runtime;
+        this.jdbc = jdbc;
+        this.publications = publications;
+        this.findings = findings;
+        this.clock = clock;
+        processInstances = MultiGauge.builder("carepost.process.instances")
+                .description("Running process instances per process definition key").register(meters);
+        openTasks = MultiGauge.builder("carepost.tasks.open")
+                .description("Open user tasks per task (BPMN id)").register(meters);
+        oldestTaskAge = MultiGauge.builder("carepost.tasks.oldest.age").baseUnit("seconds")
+                .description("Age of the oldest open user task per task (BPMN id)").register(meters);
+        incidents = MultiGauge.builder("carepost.incidents")
+                .description("Open incidents per process definition key and incident type").register(meters);
+        publicationsByStatus = MultiGauge.builder("carepost.publications")
+                .description("Publications per status (FAILED and IN_DOUBT need an operator)").register(meters);
+        phiFindings = MultiGauge.builder("carepost.phi.findings")
+                .description("PHI findings per type and status").register(meters);
+    }
+
+    @Scheduled(fixedDelayString = "${carepost.metrics.refresh-interval:PT15S}")
+    public void refresh() {
+        List<MultiGauge.Row<?>> processes = new ArrayList<>();
+        List<MultiGauge.Row<?>> incidentRows = new ArrayList<>();
+        for (ProcessDefinition definition : repository.createProcessDefinitionQuery().latestVersion().list()) {
+            String key = definition.getKey();
+            processes.add(MultiGauge.Row.of(Tags.of("process", key),
+                    runtime.createProcessInstanceQuery().processDefinitionKey(key).count()));
+        }
+        processInstances.register(processes, true);
+
+        List<MultiGauge.Row<?>> open = new ArrayList<>();
+        List<MultiGauge.Row<?>> ages = new ArrayList<>();
+        long now = clock.millis();
+        // Grouped in SQL: one query whatever the number of open tasks (the engine's task query cannot group).
+        jdbc.query("select TASK_DEF_KEY_, count(*), min(CREATE_TIME_) from ACT_RU_TASK group by TASK_DEF_KEY_", rs -> {
+            String task = rs.getString(1) == null ? "none" : rs.getString(1);
+            open.add(MultiGauge.Row.of(Tags.of("task", task), rs.getLong(2)));
+            Timestamp oldest = rs.getTimestamp(3);
+            double age = oldest == null ? 0 : Duration.ofMillis(Math.max(0, now - oldest.getTime())).toMillis() / 1000.0;
+            ages.add(MultiGauge.Row.of(Tags.of("task", task), age));
+        });
+        openTasks.register(open, true);
+        oldestTaskAge.register(ages, true);
+
+        jdbc.query("select d.KEY_, i.INCIDENT_TYPE_, count(*) from ACT_RU_INCIDENT i "
+                + "join ACT_RE_PROCDEF d on d.ID_ = i.PROC_DEF_ID_ group by d.KEY_, i.INCIDENT_TYPE_", rs -> {
+            incidentRows.add(MultiGauge.Row.of(Tags.of("process", rs.getString(1), "type", rs.getString(2)),
+                    rs.getLong(3)));
+        });
+        incidents.register(incidentRows, true);
+
+        List<MultiGauge.Row<?>> statuses = new ArrayList<>();
+        for (Object[] row : publications.countByStatus()) {
+            statuses.add(MultiGauge.Row.of(Tags.of("status", String.valueOf(row[0])), ((Number) row[1]).longValue()));
+        }
+        publicationsByStatus.register(statuses, true);
+
+        List<MultiGauge.Row<?>> phi = new ArrayList<>();
+        for (Object[] row : findings.countByTypeAndStatus()) {
+            phi.add(MultiGauge.Row.of(Tags.of("type", String.valueOf(row[0]), "status", String.valueOf(row[1])),
+                    ((Number) row[2]).longValue()));
+        }
+        phiFindings.register(phi, true);
+    }
+}
