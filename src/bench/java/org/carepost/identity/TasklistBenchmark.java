@@ -146,7 +146,7 @@ public final class TasklistBenchmark {
             logging.setLogLevel(mapper, LogLevel.WARN);
         }
 
-        int warmup = Math.max(50, queries / 10);
+        int warmup = Math.max(1, queries / 10);
         double[] both = new double[queries];
         double[] list = new double[queries];
         double[] count = new double[queries];
