@@ -34,7 +34,8 @@ import org.springframework.boot.logging.LoggingSystem;
  * unless --reuse).
  * Run: mvn -B -Pbench -DskipTests test-compile exec:java -Dbench.main=org.carepost.identity.TasklistBenchmark
  * Optional args: [--reuse (measure the tasks a previous run created)] [tasks (100000)] [queries (1000)];
- * -Dtasklist.sql=true prints the SQL the engine issues for one page and its count.
+ * -Dtasklist.sql=true prints the SQL the engine issues for one page and its count; -Dtasklist.definitionGrants=true
+ * is an experiment (see {@link #definitionGrants}).
  */
 public final class TasklistBenchmark {
 
@@ -72,6 +73,9 @@ public final class TasklistBenchmark {
                 open = tasks.createTaskQuery().processDefinitionKey(PROCESS_KEY).count();
             }
             System.out.printf("open tasks: %,d (all processes: %,d)%n", open, tasks.createTaskQuery().count());
+            if (Boolean.getBoolean("tasklist.definitionGrants")) {
+                definitionGrants(app);
+            }
             measure(app, queries);
             System.out.printf("machine: %d cores, load average %.1f%n", Runtime.getRuntime().availableProcessors(),
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
@@ -130,6 +134,37 @@ public final class TasklistBenchmark {
         }
         System.out.printf("created %,d open tasks in %.0f s (%d process instances of %d tasks, 2 threads; then VACUUM ANALYZE)%n",
                 taskCount, (System.nanoTime() - t0) / 1e9, chunks.size(), CHUNK);
+    }
+
+    /**
+     * An experiment, not what the application does: -Dtasklist.definitionGrants=true replaces the engine's per-task
+     * group authorizations of the benchmark's tasks by one grant per group on the process definition (READ_TASK),
+     * to measure what the authorization check costs when the task query joins a handful of authorizations instead of
+     * one per task. Irreversible for this database (run without --reuse to start over).
+     */
+    private static void definitionGrants(BenchApplication app) throws Exception {
+        try (Connection c = app.bean(DataSource.class).getConnection(); Statement s = c.createStatement()) {
+            int removed = s.executeUpdate("delete from act_ru_authorization where resource_type_ = 7 and group_id_ is not null"
+                    + " and resource_id_ in (select t.id_ from act_ru_task t join act_re_procdef d on d.id_ = t.proc_def_id_"
+                    + " where d.key_ = '" + PROCESS_KEY + "')");
+            org.camunda.bpm.engine.AuthorizationService authorizations = app.bean(org.camunda.bpm.engine.AuthorizationService.class);
+            for (String group : GROUPS) {
+                if (authorizations.createAuthorizationQuery().groupIdIn(group)
+                        .resourceType(org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION)
+                        .resourceId(PROCESS_KEY).count() == 0) {
+                    org.camunda.bpm.engine.authorization.Authorization grant = authorizations.createNewAuthorization(
+                            org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT);
+                    grant.setGroupId(group);
+                    grant.setResource(org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION);
+                    grant.setResourceId(PROCESS_KEY);
+                    grant.addPermission(org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_TASK);
+                    authorizations.saveAuthorization(grant);
+                }
+            }
+            s.execute("vacuum analyze act_ru_authorization");
+            System.out.printf("EXPERIMENT: %,d per-task group authorizations replaced by READ_TASK on process definition %s"
+                    + " for each group%n", removed, PROCESS_KEY);
+        }
     }
 
     private static void measure(BenchApplication app, int queries) {
