@@ -172,6 +172,22 @@ class ContentApprovalProcessTest {
     }
 
     @Test
+    void routingInputsAreInTheDecisionHistoryNotStoredAsVariables() {
+        facts = new RoutingFacts("education", false, true, false, false, 1);
+        ProcessInstance pi = start();
+        assertThat(pi).isWaitingAt("privacyReview", "legalReview", "brandReview");
+        var history = extension.getProcessEngine().getHistoryService();
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+                // (contentKind is also a review task's display variable, so it is not asked for here)
+                .variableNameIn("phiPresent", "patientMentioned", "mediaAttached", "departmentCount")
+                .count()).isZero();
+        var decision = history.createHistoricDecisionInstanceQuery().processInstanceId(pi.getId())
+                .decisionDefinitionKey("review-routing").includeInputs().singleResult();
+        assertThat(decision.getInputs()).extracting(input -> input.getValue())
+                .contains("education", true, 1);
+    }
+
+    @Test
     void changesRequestedGoBackToTheAuthorAndTheNewVersionIsReviewedAgain() {
         ProcessInstance pi = start();
         decide(pi, "privacyReview", "pat", List.of("privacy"), "changes", "Remove the patient's first name.");

@@ -1,0 +1,162 @@
+package org.carepost;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The whole CarePost application for a benchmark: profile postgres on a database of its own, demo users, sandbox
+ * publishing, no web server and no job executor (the benchmark executes jobs itself, so every run does the same
+ * work). Also counts transactions two ways: PostgreSQL's committed transactions of the database, and the engine's
+ * outermost commands.
+ */
+public final class BenchApplication implements AutoCloseable {
+
+    public final String database;
+    public final ConfigurableApplicationContext context;
+
+    private BenchApplication(String database, ConfigurableApplicationContext context) {
+        this.database = database;
+        this.context = context;
+    }
+
+    /** Drops and creates {@code database} unless {@code reuse}, then starts the application on it. */
+    public static BenchApplication start(String database, boolean reuse, String... extraArgs) throws SQLException {
+        if (!database.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("plain database name expected");
+        }
+        try (Connection admin = admin(); Statement s = admin.createStatement()) {
+            boolean exists;
+            try (ResultSet rs = s.executeQuery("select 1 from pg_database where datname = '" + database + "'")) {
+                exists = rs.next();
+            }
+            if (!reuse || !exists) {
+                s.execute("drop database if exists " + database);
+                s.execute("create database " + database);
+                if (Boolean.getBoolean("bench.logStatements")) {
+                    // -Dbench.logStatements=true: every statement of this database, with its duration, in the server log.
+                    s.execute("alter database " + database + " set log_min_duration_statement = 0");
+                }
+            }
+        }
+        List<String> args = new ArrayList<>(List.of(
+                "--spring.profiles.active=postgres",
+                "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/" + database,
+                "--carepost.demo-users=true",
+                "--carepost.publishing.mode=sandbox",
+                "--camunda.bpm.job-execution.enabled=false",
+                // Nothing else may commit in the database while we count its transactions: no SIEM outbox run, no
+                // authorization expiry check during the run.
+                "--carepost.audit.syslog.host=",
+                "--carepost.audit.forward-interval=PT24H",
+                "--carepost.consent.expiry-check-initial-delay-ms=86400000",
+                "--logging.level.root=WARN",
+                // Camunda's REST API needs a servlet container; nothing else needs the web server.
+                "--spring.autoconfigure.exclude=org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration"));
+        args.addAll(Arrays.asList(extraArgs));
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(CarePostApplication.class, Counting.class)
+                .web(WebApplicationType.NONE)
+                .run(args.toArray(String[]::new));
+        return new BenchApplication(database, context);
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    /**
+     * Committed transactions of this database so far. A PostgreSQL 15 backend reports its counters when it goes
+     * idle, but at most once a second: otherwise it reports after 10 s of idleness. So the figure is read after 11 s
+     * without work and then until it stops moving. It is read from the maintenance database, so reading it adds
+     * nothing to what it counts. (Closing the pool's connections would make them report at once, but their
+     * replacements' start-up transactions would be counted.)
+     */
+    public long committedTransactions() throws SQLException, InterruptedException {
+        Thread.sleep(11_000);
+        long last = -1;
+        int stable = 0;
+        try (Connection admin = admin(); Statement s = admin.createStatement()) {
+            for (int i = 0; i < 100 && stable < 3; i++) {
+                s.execute("select pg_stat_clear_snapshot()");
+                long now;
+                try (ResultSet rs = s.executeQuery("select xact_commit from pg_stat_database where datname = '" + database + "'")) {
+                    rs.next();
+                    now = rs.getLong(1);
+                }
+                stable = now == last ? stable + 1 : 0;
+                last = now;
+                Thread.sleep(500);
+            }
+        }
+        return last;
+    }
+
+    /** Outermost engine commands executed so far (a command nested in another one's transaction is not counted). */
+    public static long engineCommands() {
+        return Counting.COMMANDS.get();
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+
+    private static Connection admin() throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
+    }
+
+    /** Adds the command counter in front of the engine's interceptor chains. */
+    @Configuration(proxyBeanMethods = false)
+    static class Counting {
+
+        static final AtomicLong COMMANDS = new AtomicLong();
+
+        @Bean
+        AbstractProcessEnginePlugin commandCounter() {
+            return new AbstractProcessEnginePlugin() {
+                @Override
+                public void preInit(ProcessEngineConfigurationImpl configuration) {
+                    List<CommandInterceptor> required = new ArrayList<>();
+                    if (configuration.getCustomPreCommandInterceptorsTxRequired() != null) {
+                        required.addAll(configuration.getCustomPreCommandInterceptorsTxRequired());
+                    }
+                    required.add(0, new OuterCommandCounter());
+                    configuration.setCustomPreCommandInterceptorsTxRequired(required);
+                }
+            };
+        }
+    }
+
+    static final class OuterCommandCounter extends CommandInterceptor {
+
+        private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
+
+        @Override
+        public <T> T execute(Command<T> command) {
+            int[] depth = DEPTH.get();
+            if (depth[0]++ == 0) {
+                Counting.COMMANDS.incrementAndGet();
+            }
+            try {
+                return next.execute(command);
+            } finally {
+                depth[0]--;
+            }
+        }
+    }
+}

@@ -1,0 +1,271 @@
+package org.carepost.process;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.carepost.BenchApplication;
+import org.carepost.content.NewContent;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Throughput of the whole content-approval process against the raw engine (not a test: timings depend on the
+ * machine). Boots CarePost on PostgreSQL (database carepost_bench, recreated each run), then drives posts from
+ * submission to publication through the Java API exactly as the REST API and Tasklist would (each decision taken
+ * by the right user, with authorization checks), executing the publication timer and the publish job itself; and,
+ * in the same engine, instances of a minimal process (start, one user task, end). Compares the cost of one
+ * database transaction in each: the issue's target is ours within 1.5x of the raw engine's.
+ * Run: mvn -B -Pbench -DskipTests test-compile exec:java -Dbench.main=org.carepost.process.ProcessThroughputBenchmark
+ * Optional args: [posts (200)] [baseline instances (= 4 x posts)] [warm-up rounds (2)]; -Dbench.jfr=file records
+ * the measured content-approval run with Flight Recorder.
+ */
+public final class ProcessThroughputBenchmark {
+
+    private static final String DB = "carepost_bench";
+    private static final String BASELINE_KEY = "bench-baseline";
+    private static final String AUTHOR = "alice";
+    private static final Set<String> AUTHOR_GROUPS = Set.of("authors", "dept-cardiology");
+    /** Who takes each decision (segregation of duties: never the author; the head of the draft's department). */
+    private static final Map<String, List<String>> DECIDER = Map.of(
+            "privacyReview", List.of("pat", "privacy"),
+            "legalReview", List.of("lee", "legal"),
+            "brandReview", List.of("bria", "brand"),
+            "medicalReview", List.of("mia", "medical"),
+            "communicationsReview", List.of("cole", "communications"),
+            "departmentSignoff", List.of("carl", "dept-heads", "dept-cardiology"));
+    private static final int PAGE = 200;
+
+    private final BenchApplication app;
+    private final ContentWorkflow workflow;
+    private final IdentityService identity;
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final ManagementService management;
+    private final JdbcTemplate jdbc;
+    private int round;
+
+    private ProcessThroughputBenchmark(BenchApplication app) {
+        this.app = app;
+        this.workflow = app.bean(ContentWorkflow.class);
+        this.identity = app.bean(IdentityService.class);
+        this.runtime = app.bean(RuntimeService.class);
+        this.tasks = app.bean(TaskService.class);
+        this.management = app.bean(ManagementService.class);
+        this.jdbc = app.bean(JdbcTemplate.class);
+    }
+
+    /** {@code cpuSeconds}: CPU time of this JVM (the application and the benchmark) during the run. */
+    record Figures(String label, int units, double seconds, long transactions, long commands, double cpuSeconds) {
+
+        double unitsPerSecond() {
+            return units / seconds;
+        }
+
+        double txPerSecond() {
+            return transactions / seconds;
+        }
+
+        double msPerTx() {
+            return seconds * 1000 / transactions;
+        }
+
+        double txPerUnit() {
+            return transactions / (double) units;
+        }
+
+        String line(String unit) {
+            return String.format("%-30s %5d %-9s in %6.2f s: %7.1f %s/s, %6d tx (%5.1f per %s), %7.1f tx/s, %6.3f ms/tx"
+                            + "  [engine commands %d, %.1f per %s; JVM CPU %.3f ms/tx]",
+                    label, units, unit, seconds, unitsPerSecond(), unit, transactions, txPerUnit(), unit,
+                    txPerSecond(), msPerTx(), commands, commands / (double) units, unit, cpuSeconds * 1000 / transactions);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        int posts = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+        int baseline = args.length > 1 ? Integer.parseInt(args[1]) : 4 * posts;
+        int warmups = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+        long boot0 = System.nanoTime();
+        try (BenchApplication app = BenchApplication.start(DB, false)) {
+            System.out.printf("ProcessThroughputBenchmark: CarePost started on PostgreSQL database %s in %.1f s"
+                    + " (job executor off, authorization on, history full)%n", DB, (System.nanoTime() - boot0) / 1e9);
+            ProcessThroughputBenchmark bench = new ProcessThroughputBenchmark(app);
+            bench.deployBaseline();
+            int warmPosts = Math.max(10, posts / 4);
+            for (int w = 0; w < warmups; w++) {
+                bench.measure("warm-up content-approval", warmPosts, bench::posts);
+                bench.measure("warm-up baseline", Math.max(10, baseline / 4), bench::baseline);
+            }
+            // -Dbench.jfr=<file>: a flight recording (profile settings) of the measured content-approval run only.
+            String jfr = System.getProperty("bench.jfr");
+            jdk.jfr.Recording recording = null;
+            if (jfr != null) {
+                recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+                recording.start();
+            }
+            Figures ours = bench.measure("content-approval (CarePost)", posts, bench::posts);
+            if (recording != null) {
+                recording.stop();
+                recording.dump(java.nio.file.Path.of(jfr));
+                recording.close();
+            }
+            Figures raw = bench.measure("baseline (start, task, end)", baseline, bench::baseline);
+            System.out.println(ours.line("post"));
+            System.out.println(raw.line("instance"));
+            double ratio = ours.msPerTx() / raw.msPerTx();
+            System.out.printf("cost per transaction: ours %.3f ms / raw engine %.3f ms = %.2fx (target <= 1.5x) %s"
+                            + "  [JVM CPU per transaction: %.2fx]%n", ours.msPerTx(), raw.msPerTx(), ratio,
+                    ratio <= 1.5 ? "MET" : "MISSED", (ours.cpuSeconds / ours.transactions) / (raw.cpuSeconds / raw.transactions));
+            System.out.printf("cost per post: %.1f ms (%.1f transactions); per baseline instance: %.1f ms (%.1f transactions)%n",
+                    ours.seconds * 1000 / ours.units, ours.txPerUnit(), raw.seconds * 1000 / raw.units, raw.txPerUnit());
+            System.out.printf("machine: %d cores, load average %.1f%n", Runtime.getRuntime().availableProcessors(),
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
+    }
+
+    interface Work {
+        void run(int count) throws Exception;
+    }
+
+    private Figures measure(String label, int count, Work work) throws Exception {
+        long tx0 = app.committedTransactions();
+        long c0 = BenchApplication.engineCommands();
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpu0 = os.getProcessCpuTime();
+        long t0 = System.nanoTime();
+        work.run(count);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        double cpuSeconds = (os.getProcessCpuTime() - cpu0) / 1e9;
+        long c1 = BenchApplication.engineCommands();
+        long tx1 = app.committedTransactions();
+        Figures f = new Figures(label, count, seconds, tx1 - tx0, c1 - c0, cpuSeconds);
+        if (label.startsWith("warm-up")) {
+            System.out.println(f.line("unit"));
+        }
+        return f;
+    }
+
+    // ---- content-approval, the way the REST API and Tasklist drive it ----
+
+    /** Submits {@code count} posts, takes every decision, fires the timer and the publish job; checks the outcome. */
+    private void posts(int count) throws Exception {
+        String batch = "r" + (++round);
+        for (int i = 0; i < count; i++) {
+            // As POST /api/content: the engine runs the start as the author (EngineAuthenticationFilter).
+            identity.setAuthentication(AUTHOR, List.copyOf(AUTHOR_GROUPS));
+            try {
+                workflow.submit(new NewContent("Heart month " + batch + "-" + i, "education", "cardiology",
+                        "Free blood-pressure checks in the lobby all February. Round " + batch + ", post " + i + ".",
+                        List.of("facebook", "x"), Instant.now().plus(30, ChronoUnit.DAYS).toString()),
+                        AUTHOR, AUTHOR_GROUPS);
+            } finally {
+                identity.clearAuthentication();
+            }
+        }
+        int decisions = completeAllTasks(ProcessVariables.PROCESS_KEY, this::decide);
+        // The timer until publishAt, then the asynchronous publish job: executed as the job executor would (no user).
+        int timers = executeJobs("scheduledTimeReached");
+        int publishes = executeJobs("publishToPlatforms");
+        long running = runtime.createProcessInstanceQuery().processDefinitionKey(ProcessVariables.PROCESS_KEY).count();
+        Integer published = jdbc.queryForObject(
+                "select count(*) from content_item where status = 'PUBLISHED' and title like ?", Integer.class,
+                "Heart month " + batch + "-%");
+        Integer sandbox = jdbc.queryForObject("select count(*) from sandbox_post", Integer.class);
+        if (running != 0 || published == null || published != count || timers != count || publishes != count
+                || decisions != 4 * count) {
+            throw new IllegalStateException(String.format("round %s: %d running, %d published of %d, %d timers, "
+                    + "%d publish jobs, %d decisions", batch, running, published, count, timers, publishes, decisions));
+        }
+        if (sandbox == null || sandbox < 2 * count) {
+            throw new IllegalStateException("expected every post on both platforms, sandbox has " + sandbox);
+        }
+    }
+
+    private void decide(Task task) {
+        List<String> who = DECIDER.get(task.getTaskDefinitionKey());
+        if (who == null) {
+            throw new IllegalStateException("unexpected task " + task.getTaskDefinitionKey());
+        }
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(ProcessVariables.DECISION, "approve");
+        variables.put(ProcessVariables.COMMENT, "Fine.");
+        complete(task, who, variables);
+    }
+
+    private void complete(Task task, List<String> who, Map<String, Object> variables) {
+        identity.setAuthentication(who.get(0), who.subList(1, who.size()));
+        try {
+            tasks.complete(task.getId(), variables);
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    /** Completes open tasks of {@code processKey} page by page (as the system, finding them) until none is left. */
+    private int completeAllTasks(String processKey, java.util.function.Consumer<Task> completer) {
+        int done = 0;
+        while (true) {
+            List<Task> page = tasks.createTaskQuery().processDefinitionKey(processKey).orderByTaskCreateTime().asc()
+                    .listPage(0, PAGE);
+            if (page.isEmpty()) {
+                return done;
+            }
+            for (Task task : page) {
+                completer.accept(task);
+                done++;
+            }
+        }
+    }
+
+    private int executeJobs(String activityId) {
+        int done = 0;
+        while (true) {
+            List<Job> page = management.createJobQuery().processDefinitionKey(ProcessVariables.PROCESS_KEY)
+                    .activityId(activityId).listPage(0, PAGE);
+            if (page.isEmpty()) {
+                return done;
+            }
+            for (Job job : page) {
+                management.executeJob(job.getId());
+                done++;
+            }
+        }
+    }
+
+    // ---- the raw engine: start, one user task, end ----
+
+    private void deployBaseline() {
+        BpmnModelInstance model = Bpmn.createExecutableProcess(BASELINE_KEY)
+                .camundaHistoryTimeToLive(2192)
+                .startEvent()
+                .userTask("task").camundaCandidateGroups("brand")
+                .endEvent()
+                .done();
+        app.bean(RepositoryService.class).createDeployment().name(BASELINE_KEY)
+                .addModelInstance(BASELINE_KEY + ".bpmn", model).deploy();
+    }
+
+    private void baseline(int count) {
+        for (int i = 0; i < count; i++) {
+            runtime.startProcessInstanceByKey(BASELINE_KEY, "b" + round + "-" + i);
+        }
+        List<String> bria = List.of("bria", "brand");
+        int done = completeAllTasks(BASELINE_KEY, task -> complete(task, bria, Map.of("decision", "approve")));
+        long running = runtime.createProcessInstanceQuery().processDefinitionKey(BASELINE_KEY).count();
+        if (done != count || running != 0) {
+            throw new IllegalStateException(done + " baseline tasks completed of " + count + ", " + running + " running");
+        }
+    }
+}
