@@ -69,17 +69,23 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
         ProblemDetail body;
-        if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
+        if (e.getCause() instanceof StorableTextModule.UnstorableTextException unstorable) {
+            body = withErrors(List.of(new FieldProblem(path(unstorable), org.carepost.content.StorableText.PROBLEM)));
+        } else if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
             body = withErrors(List.of(new FieldProblem(unknown.getPropertyName(), "is not a known field")));
         } else if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = mapping.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
-            body = withErrors(List.of(new FieldProblem(field, "has the wrong type")));
+            body = withErrors(List.of(new FieldProblem(path(mapping), "has the wrong type")));
         } else {
             body = problem(HttpStatus.BAD_REQUEST, "Malformed request", "The request body is not valid JSON.");
         }
         return ResponseEntity.badRequest().body(body);
+    }
+
+    /** The field as a path ({@code scope.photo}, {@code platforms[1]}); never the value. */
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
     }
 
     private static ProblemDetail withErrors(List<FieldProblem> problems) {
