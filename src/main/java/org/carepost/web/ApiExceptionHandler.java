@@ -25,9 +25,11 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * RFC 7807 problems for our API. Details name fields, never their values: a value may be PHI.
+ * RFC 7807 problems for our API. Details name fields, never their values: a value may be PHI. Global (not limited to
+ * our package): a request no handler accepts (wrong Content-Type on a multipart upload, wrong method) fails before a
+ * controller is chosen, and only a global advice answers it with a problem instead of Boot's error JSON.
  */
-@RestControllerAdvice(basePackageClasses = ApiExceptionHandler.class)
+@RestControllerAdvice
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidContentException.class)

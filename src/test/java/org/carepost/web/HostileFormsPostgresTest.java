@@ -115,8 +115,9 @@ class HostileFormsPostgresTest {
             List<String> variants = hostileVariants(schema);
             assertThat(variants).as(formKey).hasSizeGreaterThan(2);
             Map<String, Object> before = state(target);
-            for (String variables : variants) {
-                for (String path : paths(target)) {
+            for (int i = 0; i < variants.size(); i++) {
+                String variables = variants.get(i);
+                for (String path : paths(target, i)) {
                     ApiClient.Reply reply = api.post(path, target.user(), "{\"variables\":" + variables + "}");
                     assertThat(reply.status()).as(formKey + " " + path + " " + variables + ": " + reply.body()).isEqualTo(400);
                     assertThat(reply.body()).as(formKey + " " + variables).contains("Form '" + schema.id() + "'")
@@ -189,11 +190,17 @@ class HostileFormsPostgresTest {
         return variants;
     }
 
-    private static List<String> paths(Target target) {
+    /**
+     * Tasklist's way (submit-form) and a script's (complete) take different engine commands: the first variants go
+     * both ways, the rest alternate (to keep the suite fast).
+     */
+    private static List<String> paths(Target target, int variant) {
         if (target.startProcessKey() != null) {
             return List.of("/engine-rest/process-definition/key/" + target.startProcessKey() + "/submit-form");
         }
-        return List.of("/engine-rest/task/" + target.taskId() + "/submit-form", "/engine-rest/task/" + target.taskId() + "/complete");
+        String submit = "/engine-rest/task/" + target.taskId() + "/submit-form";
+        String complete = "/engine-rest/task/" + target.taskId() + "/complete";
+        return variant < 3 ? List.of(submit, complete) : List.of(variant % 2 == 0 ? submit : complete);
     }
 
     /** Our tables' row counts, and the task and its process's variables (or the processes started from the form). */
