@@ -47,6 +47,16 @@ final class FormSubmissionGuard {
         check(context.runWithoutAuthorization(() -> new GetDeployedTaskFormCmd(taskId).execute(context)), variables);
     }
 
+    /** Only a form's own editable fields may be removed (say, a comment typed and then cleared). */
+    static void checkRemoval(CommandContext context, String taskId, java.util.Collection<String> names) {
+        if (names == null || names.isEmpty()) {
+            return;
+        }
+        Map<String, Object> asNull = new java.util.HashMap<>();
+        names.forEach(name -> asNull.put(name, null));
+        checkTask(context, taskId, asNull);
+    }
+
     static void checkStart(CommandContext context, String processDefinitionId, Map<String, Object> variables) {
         if (processDefinitionId == null || variables == null || variables.isEmpty()) {
             return;
@@ -96,6 +106,57 @@ final class FormSubmissionGuard {
             return commandExecutor.execute(context -> {
                 checkTask(context, taskId, variables);
                 return new CompleteTaskCmd(taskId, variables, true, deserialize).execute(context);
+            });
+        }
+
+        /**
+         * Whoever may work on a task may also set its variables (/engine-rest/task/{id}/variables): the same rules
+         * apply, or a reviewer could change {@code signoffDepartments}, {@code author} or the task-local
+         * {@code versionHash} the decision is bound to.
+         */
+        @Override
+        protected void setVariables(String taskId, Map<String, ? extends Object> variables, boolean local) {
+            commandExecutor.execute(context -> {
+                checkTask(context, taskId, new java.util.HashMap<>(variables));
+                return new org.camunda.bpm.engine.impl.cmd.SetTaskVariablesCmd(taskId, variables, local).execute(context);
+            });
+        }
+
+        @Override
+        protected void updateVariables(String taskId, Map<String, ? extends Object> modifications,
+                                       java.util.Collection<String> deletions, boolean local) {
+            commandExecutor.execute(context -> {
+                checkTask(context, taskId, modifications == null ? Map.of() : new java.util.HashMap<>(modifications));
+                checkRemoval(context, taskId, deletions);
+                return new org.camunda.bpm.engine.impl.cmd.PatchTaskVariablesCmd(taskId, modifications, deletions, local)
+                        .execute(context);
+            });
+        }
+
+        @Override
+        public void removeVariable(String taskId, String name) {
+            removeVariables(taskId, java.util.List.of(name));
+        }
+
+        @Override
+        public void removeVariableLocal(String taskId, String name) {
+            removeVariablesLocal(taskId, java.util.List.of(name));
+        }
+
+        @Override
+        public void removeVariables(String taskId, java.util.Collection<String> names) {
+            remove(taskId, names, false);
+        }
+
+        @Override
+        public void removeVariablesLocal(String taskId, java.util.Collection<String> names) {
+            remove(taskId, names, true);
+        }
+
+        private void remove(String taskId, java.util.Collection<String> names, boolean local) {
+            commandExecutor.execute(context -> {
+                checkRemoval(context, taskId, names);
+                return new org.camunda.bpm.engine.impl.cmd.RemoveTaskVariablesCmd(taskId, names, local).execute(context);
             });
         }
 
