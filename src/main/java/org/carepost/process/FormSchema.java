@@ -18,11 +18,12 @@ import org.camunda.spin.json.SpinJsonNode;
 import org.carepost.content.StorableText;
 
 /**
- * What a Camunda Form (.form JSON) lets a user submit: its editable fields, their types, choices and lengths. A
+ * What a Camunda Form (.form JSON) lets a user submit: its editable fields, their types and lengths. A
  * submission may set only those fields, each with a value of the field's type; read-only (disabled) fields, unknown
  * variables (say {@code signoffDepartments} or {@code author}, which the process itself relies on) and values of
  * another type are refused. Problems name fields and forms, never the submitted values (they may be PHI).
- * "required" is not checked here: the task listeners enforce what a decision really needs, with their own messages.
+ * Neither "required" nor the choice offered is checked here: the listeners and services that use a field check both
+ * (with every problem of the submission in one answer, as POST /api/content does); a choice must still be text.
  */
 public final class FormSchema {
 
@@ -140,11 +141,7 @@ public final class FormSchema {
                 if (!(value instanceof String s)) {
                     return "must be text" + choices(field);
                 }
-                if (!StorableText.isStorable(s)) {
-                    return StorableText.PROBLEM;
-                }
-                return field.choices() == null || field.choices().isEmpty() || s.isEmpty() || field.choices().contains(s)
-                        ? null : "must be one of " + String.join(", ", field.choices());
+                return StorableText.isStorable(s) ? null : StorableText.PROBLEM;
             case "checklist", "taglist":
                 return checklist(field, value);
             default:
@@ -182,9 +179,8 @@ public final class FormSchema {
             return "must be a list" + choices(field);
         }
         for (Object item : items) {
-            if (!(item instanceof String s) || (field.choices() != null && !field.choices().isEmpty()
-                    && !field.choices().contains(s))) {
-                return "must list only " + String.join(", ", field.choices() == null ? Set.of() : field.choices());
+            if (!(item instanceof String s) || !StorableText.isStorable(s)) {
+                return "must be a list of texts" + choices(field);
             }
         }
         return null;
