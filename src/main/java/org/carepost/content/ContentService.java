@@ -52,6 +52,8 @@ public class ContentService {
         String title = required(draft.title(), "title", problems);
         if (title != null && title.length() > MAX_TITLE_CHARS) {
             problems.add(new FieldProblem("title", "must be at most " + MAX_TITLE_CHARS + " characters"));
+        } else if (title != null && !StorableText.isStorable(title)) {
+            problems.add(new FieldProblem("title", StorableText.PROBLEM));
         }
         ContentKind kind = null;
         if (required(draft.kind(), "kind", problems) != null) {
@@ -267,6 +269,9 @@ public class ContentService {
     private static void validateText(String text, String field, List<FieldProblem> problems) {
         if (required(text, field, problems) != null && text.getBytes(StandardCharsets.UTF_8).length > MAX_TEXT_BYTES) {
             problems.add(new FieldProblem(field, "must be at most 64 KiB (UTF-8)"));
+        } else if (text != null && !StorableText.isStorable(text)) {
+            // Checked here too (not only by the API's JSON reader): the start form and the Revise form store text.
+            problems.add(new FieldProblem(field, StorableText.PROBLEM));
         }
     }
 

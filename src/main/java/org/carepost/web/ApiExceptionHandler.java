@@ -25,9 +25,11 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * RFC 7807 problems for our API. Details name fields, never their values: a value may be PHI.
+ * RFC 7807 problems for our API. Details name fields, never their values: a value may be PHI. Global (not limited to
+ * our package): a request no handler accepts (wrong Content-Type on a multipart upload, wrong method) fails before a
+ * controller is chosen, and only a global advice answers it with a problem instead of Boot's error JSON.
  */
-@RestControllerAdvice(basePackageClasses = ApiExceptionHandler.class)
+@RestControllerAdvice
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidContentException.class)
@@ -69,17 +71,23 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
         ProblemDetail body;
-        if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
+        if (e.getCause() instanceof StorableTextModule.UnstorableTextException unstorable) {
+            body = withErrors(List.of(new FieldProblem(path(unstorable), org.carepost.content.StorableText.PROBLEM)));
+        } else if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
             body = withErrors(List.of(new FieldProblem(unknown.getPropertyName(), "is not a known field")));
         } else if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = mapping.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
-            body = withErrors(List.of(new FieldProblem(field, "has the wrong type")));
+            body = withErrors(List.of(new FieldProblem(path(mapping), "has the wrong type")));
         } else {
             body = problem(HttpStatus.BAD_REQUEST, "Malformed request", "The request body is not valid JSON.");
         }
         return ResponseEntity.badRequest().body(body);
+    }
+
+    /** The field as a path ({@code scope.photo}, {@code platforms[1]}); never the value. */
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
     }
 
     private static ProblemDetail withErrors(List<FieldProblem> problems) {

@@ -14,6 +14,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -66,5 +67,21 @@ public class SecurityConfig {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class);
         return http.build();
+    }
+
+    /**
+     * Spring Security's firewall refuses URLs with, say, an encoded ';' or '%' ("/api/content/%27%3B%20drop...");
+     * by default that became Boot's error page JSON echoing the path. Now a plain RFC 7807 problem, no echo.
+     */
+    @Bean
+    public RequestRejectedHandler requestRejectedHandler(ObjectMapper json) {
+        return (request, response, e) -> {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "The URL contains characters that are not allowed (such as an encoded ';', '/' or '%').");
+            problem.setTitle("Request rejected");
+            json.writeValue(response.getOutputStream(), problem);
+        };
     }
 }

@@ -1,0 +1,40 @@
+package org.carepost.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.apache.tomcat.util.buf.EncodedSolidusHandling;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.util.unit.DataSize;
+
+/** The body-size limit on every API that reads JSON: ours, Camunda's REST API and the webapps' (Tasklist's) API. */
+@Configuration
+@ConditionalOnWebApplication
+public class RequestLimitsConfig {
+
+    @Bean
+    public FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimit(
+            @Value("${carepost.max-request-body:1MB}") DataSize limit, ObjectMapper json) {
+        FilterRegistrationBean<RequestSizeLimitFilter> registration =
+                new FilterRegistrationBean<>(new RequestSizeLimitFilter(limit, json));
+        registration.addUrlPatterns("/api/*", "/engine-rest/*", "/camunda/api/*");
+        // Before authentication: a huge body is refused without hashing a password first.
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    /**
+     * Tomcat refused an encoded '/' (as in "%3C%2Fscript%3E") itself, with an HTML error page. Passed through, Spring
+     * Security's firewall refuses it as it refuses other such URLs, with a problem (SecurityConfig).
+     */
+    @Bean
+    public WebServerFactoryCustomizer<TomcatServletWebServerFactory> encodedSlashToFirewall() {
+        return factory -> factory.addConnectorCustomizers(connector -> connector.setEncodedSolidusHandling(
+                EncodedSolidusHandling.PASS_THROUGH.getValue()));
+    }
+}
