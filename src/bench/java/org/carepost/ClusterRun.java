@@ -196,7 +196,7 @@ public final class ClusterRun {
         boolean done = awaitCompletion(started);
         killer.interrupt();
         long wall = System.nanoTime() - started;
-        return report(done, wall, driveStart);
+        return report(done, wall);
     }
 
     // ---- driving the posts over HTTP -------------------------------------------------------------------------
@@ -402,7 +402,7 @@ public final class ClusterRun {
         return false;
     }
 
-    int report(boolean done, long wallNanos, long driveStart) throws SQLException, IOException {
+    int report(boolean done, long wallNanos) throws SQLException, IOException {
         // From the database: per content, its status and per platform the publication rows.
         Map<String, String> status = new ConcurrentHashMap<>();
         Map<String, Map<String, int[]>> rows = new TreeMap<>(); // content -> platform -> {rows, published}
@@ -524,7 +524,7 @@ public final class ClusterRun {
                 }
             }
         }
-        return present + " of " + ids.size() + " (the others were run by node b after their lock expired)";
+        return present + " of " + ids.size() + " (node b ran the others once their lock had expired)";
     }
 
     String auditVerify() {
