@@ -2,8 +2,10 @@ package org.carepost.process;
 
 import java.util.UUID;
 import org.carepost.consent.ConsentService;
+import org.carepost.consent.ConsentStateException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -34,9 +36,24 @@ public class ConsentExpiryJob {
                 workflow.expire(consentId);
                 ended++;
             } catch (RuntimeException e) {
+                if (endedMeanwhile(e)) {
+                    // Every node of a cluster runs this check; the first to end an authorization wins (the revocation
+                    // row's primary key is the authorization id), the others find it ended: nothing went wrong.
+                    log.info("Authorization {} was ended meanwhile, by another node", consentId);
+                    continue;
+                }
                 log.error("Could not end expired authorization {}; retried at the next run", consentId, e);
             }
         }
         return ended;
+    }
+
+    static boolean endedMeanwhile(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ConsentStateException || t instanceof DataIntegrityViolationException) {
+                return true;
+            }
+        }
+        return false;
     }
 }
