@@ -12,7 +12,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
 
-/** The body-size limit on every API that reads JSON: ours, Camunda's REST API and the webapps' (Tasklist's) API. */
+/**
+ * The body-size limit on every API that reads JSON (ours, Camunda's REST API and the webapps' (Tasklist's) API),
+ * and the closed bare process start.
+ */
 @Configuration
 @ConditionalOnWebApplication
 public class RequestLimitsConfig {
@@ -25,6 +28,15 @@ public class RequestLimitsConfig {
         registration.addUrlPatterns("/api/*", "/engine-rest/*", "/camunda/api/*");
         // Before authentication: a huge body is refused without hashing a password first.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    @Bean
+    public FilterRegistrationBean<BareProcessStartFilter> bareProcessStart(ObjectMapper json) {
+        FilterRegistrationBean<BareProcessStartFilter> registration =
+                new FilterRegistrationBean<>(new BareProcessStartFilter(json));
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
         return registration;
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -66,6 +67,24 @@ class TasklistPostgresTest {
         // Only authors may start drafts.
         assertThat(api.post("/engine-rest/process-definition/key/content-approval/submit-form", "pat",
                 startForm("education", "t", Instant.now().plusSeconds(60).toString())).status()).isEqualTo(403);
+    }
+
+    @Test
+    void theBareStartEndpointIsClosedSoNoProcessCanBeAttachedToSomebodyElsesDraft() {
+        String id = api.post("/api/content", "alice", ContentJourneyPostgresTest.draft("Bare start", "[\"x\"]",
+                Instant.now().plusSeconds(3600))).json().get("id").asText();
+        long before = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(id).count();
+        String hijack = "{\"businessKey\":\"" + id + "\",\"variables\":{\"contentId\":{\"value\":\"" + id
+                + "\"},\"author\":{\"value\":\"omar\"},\"department\":{\"value\":\"cardiology\"}}}";
+        String definitionId = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(id).singleResult()
+                .getProcessDefinitionId();
+        for (String path : List.of("/engine-rest/process-definition/key/content-approval/start",
+                "/engine-rest/process-definition/" + definitionId + "/start")) {
+            ApiClient.Reply refused = api.post(path, "omar", hijack);
+            assertThat(refused.status()).as(path).isEqualTo(403);
+            assertThat(refused.json().get("title").asText()).isEqualTo("Start with the start form");
+        }
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(id).count()).isEqualTo(before);
     }
 
     @Test
