@@ -69,6 +69,24 @@ class SyslogForwardingTest {
             return server.getLocalPort();
         }
 
+        /**
+         * A port outside Linux's ephemeral range (32768-60999): once the listener is closed, a connection to an
+         * ephemeral port can meet itself (TCP simultaneous open picks the same source port) or another socket, and
+         * then "the SIEM is down" is not down.
+         */
+        static Listener belowEphemeralPorts() {
+            java.util.Random random = new java.util.Random();
+            for (int attempt = 0; ; attempt++) {
+                try {
+                    return new Listener(20_000 + random.nextInt(10_000));
+                } catch (IOException taken) {
+                    if (attempt == 100) {
+                        throw new IllegalStateException("no free port in 20000-29999", taken);
+                    }
+                }
+            }
+        }
+
         List<Long> seqs() {
             return messages.stream().map(m -> {
                 Matcher matcher = SEQ.matcher(m);
@@ -112,7 +130,7 @@ class SyslogForwardingTest {
     @Test
     void forwardsEveryEventAfterCommitAndLosesNothingWhileTheListenerIsDown() throws Exception {
         H2AuditDatabase db = new H2AuditDatabase();
-        listener = new Listener(0);
+        listener = Listener.belowEphemeralPorts();
         int port = listener.port();
         SyslogAuditAdapter siem = new SyslogAuditAdapter("127.0.0.1", port, "node-1", Duration.ofSeconds(2));
         AuditForwarder forwarder = new AuditForwarder(db.jdbc, db.transactions, List.of(db.store, siem),
