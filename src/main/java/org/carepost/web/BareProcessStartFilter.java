@@ -8,8 +8,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -37,12 +35,8 @@ public class BareProcessStartFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        response.setStatus(HttpStatus.FORBIDDEN.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+        ProblemResponse.write(response, json, HttpStatus.FORBIDDEN, "Start with the start form",
                 "Processes start from their start form (.../submit-form) or from POST /api/content, which check "
                         + "what they are given; the bare start endpoint is closed.");
-        problem.setTitle("Start with the start form");
-        json.writeValue(response.getOutputStream(), problem);
     }
 }

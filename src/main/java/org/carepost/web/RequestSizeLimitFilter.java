@@ -16,7 +16,6 @@ import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -63,14 +62,11 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
+        ProblemDetail problem = ProblemResponse.problem(HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large",
                 "The request body is larger than " + limit + " bytes.");
-        problem.setTitle("Request body too large");
         problem.setInstance(URI.create(request.getRequestURI()));
-        response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         // The body is not read here; Tomcat drains at most server.tomcat.max-swallow-size (2 MB) of it, then closes.
-        json.writeValue(response.getOutputStream(), problem);
+        ProblemResponse.write(response, json, problem);
     }
 
     /** A chunked body already read (it was within the limit), handed on as if unread. */

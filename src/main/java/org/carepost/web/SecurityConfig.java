@@ -6,8 +6,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -34,22 +32,12 @@ public class SecurityConfig {
     public SecurityFilterChain apiSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
                                            IdentityService identityService, ObjectMapper json) throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
-            response.setStatus(HttpStatus.UNAUTHORIZED.value());
             response.setHeader("WWW-Authenticate", "Basic realm=\"CarePost\"");
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
+            ProblemResponse.write(response, json, HttpStatus.UNAUTHORIZED, "Authentication required",
                     "Log in with your CarePost user name and password (HTTP Basic).");
-            problem.setTitle("Authentication required");
-            json.writeValue(response.getOutputStream(), problem);
         };
-        AccessDeniedHandler forbidden = (request, response, e) -> {
-            response.setStatus(HttpStatus.FORBIDDEN.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-                    "Your groups do not allow this.");
-            problem.setTitle("Forbidden");
-            json.writeValue(response.getOutputStream(), problem);
-        };
+        AccessDeniedHandler forbidden = (request, response, e) -> ProblemResponse.write(response, json,
+                HttpStatus.FORBIDDEN, "Forbidden", "Your groups do not allow this.");
         // Path patterns, not MVC matchers: /engine-rest is Jersey's servlet, outside Spring MVC.
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         http.securityMatcher(new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/engine-rest/**"),
@@ -75,13 +63,8 @@ public class SecurityConfig {
      */
     @Bean
     public RequestRejectedHandler requestRejectedHandler(ObjectMapper json) {
-        return (request, response, e) -> {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                    "The URL contains characters that are not allowed (such as an encoded ';', '/' or '%').");
-            problem.setTitle("Request rejected");
-            json.writeValue(response.getOutputStream(), problem);
-        };
+        return (request, response, e) -> ProblemResponse.write(response, json, HttpStatus.BAD_REQUEST,
+                "Request rejected",
+                "The URL contains characters that are not allowed (such as an encoded ';', '/' or '%').");
     }
 }
