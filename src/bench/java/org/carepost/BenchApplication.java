@@ -46,8 +46,7 @@ public final class BenchApplication implements AutoCloseable {
                 exists = rs.next();
             }
             if (!reuse || !exists) {
-                s.execute("drop database if exists " + database);
-                s.execute("create database " + database);
+                TestDatabase.recreate(database);
                 if (Boolean.getBoolean("bench.logStatements")) {
                     // -Dbench.logStatements=true: every statement of this database, with its duration, in the server log.
                     s.execute("alter database " + database + " set log_min_duration_statement = 0");

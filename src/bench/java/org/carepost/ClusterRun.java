@@ -568,12 +568,7 @@ public final class ClusterRun {
     // ---- database -------------------------------------------------------------------------------------------
 
     void recreateDatabase() throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
-             Statement s = c.createStatement()) {
-            s.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + DB + "'");
-            s.execute("drop database if exists " + DB);
-            s.execute("create database " + DB);
-        }
+        TestDatabase.recreate(DB);
     }
 
     Connection db() throws SQLException {

@@ -16,12 +16,8 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        String name = context.getEnvironment().getProperty("CAREPOST_TEST_DB", "carepost_test");
-        if (!name.matches("[a-z_][a-z0-9_]*")) {
-            throw new IllegalArgumentException("CAREPOST_TEST_DB must be a plain lower-case name");
-        }
-        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
-             Statement statement = connection.createStatement()) {
+        String name = plainName(context.getEnvironment().getProperty("CAREPOST_TEST_DB", "carepost_test"));
+        try (Connection connection = admin(); Statement statement = connection.createStatement()) {
             try (ResultSet exists = statement.executeQuery("select 1 from pg_database where datname = '" + name + "'")) {
                 if (exists.next()) {
                     return;
@@ -31,5 +27,33 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         } catch (SQLException e) {
             throw new IllegalStateException("PostgreSQL must run on 127.0.0.1:5432 (user postgres) for these tests", e);
         }
+    }
+
+    /** A connection to the server's maintenance database, from which databases are created and dropped. */
+    public static Connection admin() throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
+    }
+
+    /** An empty database of this name (tests and benchmarks that need their own); open sessions on it are ended. */
+    public static void recreate(String name) throws SQLException {
+        drop(name);
+        try (Connection connection = admin(); Statement statement = connection.createStatement()) {
+            statement.execute("create database " + plainName(name));
+        }
+    }
+
+    public static void drop(String name) throws SQLException {
+        try (Connection connection = admin(); Statement statement = connection.createStatement()) {
+            statement.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '"
+                    + plainName(name) + "'");
+            statement.execute("drop database if exists " + name);
+        }
+    }
+
+    private static String plainName(String name) {
+        if (!name.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("a plain lower-case database name is expected, not '" + name + "'");
+        }
+        return name;
     }
 }

@@ -2,7 +2,6 @@ package org.carepost.audit;
 
 import java.io.StringReader;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -38,11 +37,7 @@ public final class AuditBenchmark {
             measure(events, items);
             return;
         }
-        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
-             Statement s = admin.createStatement()) {
-            s.execute("drop database if exists " + DB);
-            s.execute("create database " + DB);
-        }
+        org.carepost.TestDatabase.recreate(DB);
         PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setURL("jdbc:postgresql://127.0.0.1:5432/" + DB);
         ds.setUser("postgres");

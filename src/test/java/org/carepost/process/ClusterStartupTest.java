@@ -2,10 +2,7 @@ package org.carepost.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -16,6 +13,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
+import org.carepost.TestDatabase;
 import org.carepost.config.CarePostProperties;
 import org.carepost.identity.IdentitySetup;
 import org.junit.jupiter.api.AfterEach;
@@ -37,11 +35,7 @@ class ClusterStartupTest {
     @BeforeEach
     void createDatabase() throws SQLException {
         assertThat(database).matches("[a-z_][a-z0-9_]*");
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
-             Statement s = c.createStatement()) {
-            s.execute("drop database if exists " + database);
-            s.execute("create database " + database);
-        }
+        TestDatabase.recreate(database);
     }
 
     @AfterEach
@@ -52,10 +46,7 @@ class ClusterStartupTest {
         if (b != null) {
             b.close();
         }
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
-             Statement s = c.createStatement()) {
-            s.execute("drop database if exists " + database);
-        }
+        TestDatabase.drop(database);
     }
 
     @Test
