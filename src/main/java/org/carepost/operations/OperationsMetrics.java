@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.RepositoryService;
@@ -82,7 +81,7 @@ public class OperationsMetrics {
             String task = rs.getString(1) == null ? "none" : rs.getString(1);
             open.add(MultiGauge.Row.of(Tags.of("task", task), rs.getLong(2)));
             Timestamp oldest = rs.getTimestamp(3);
-            double age = oldest == null ? 0 : Duration.ofMillis(Math.max(0, now - oldest.getTime())).toMillis() / 1000.0;
+            double age = oldest == null ? 0 : Math.max(0, now - oldest.getTime()) / 1000.0;
             ages.add(MultiGauge.Row.of(Tags.of("task", task), age));
         });
         openTasks.register(open, true);
