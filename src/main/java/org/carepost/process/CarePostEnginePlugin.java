@@ -10,8 +10,8 @@ import org.carepost.identity.TasklistFilters;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs once the engine is built, before the web server takes requests: groups and authorizations, demo users
- * (embedded default), and the deployment of our models and forms.
+ * Runs once the engine is built, before the web server takes requests: our indexes on the engine's tables, groups
+ * and authorizations, demo users (embedded default), and the deployment of our models and forms.
  */
 @Component
 public class CarePostEnginePlugin extends AbstractProcessEnginePlugin {
@@ -24,6 +24,8 @@ public class CarePostEnginePlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void postProcessEngineBuild(ProcessEngine engine) {
+        EngineTableMigrations.migrate(
+                ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDataSource());
         setUp(engine, properties);
     }
 
