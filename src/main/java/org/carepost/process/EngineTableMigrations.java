@@ -2,9 +2,9 @@ package org.carepost.process;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Locale;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.springframework.boot.jdbc.DatabaseDriver;
 
 /**
  * Our additions to Camunda's own tables (indexes, planner statistics) as Flyway migrations with a history of their
@@ -31,10 +31,10 @@ public final class EngineTableMigrations {
                 .migrate();
     }
 
+    /** The same vendor name Spring Boot puts in our own migrations' {@code {vendor}}: postgresql, h2. */
     private static String vendor(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
-            String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-            return product.contains("postgres") ? "postgresql" : product;
+            return DatabaseDriver.fromProductName(connection.getMetaData().getDatabaseProductName()).getId();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot tell which database the engine runs on", e);
         }
