@@ -1,0 +1,198 @@
+package org.carepost.tasklist;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.carepost.consent.CoveredFindings;
+import org.carepost.content.ContentItem;
+import org.carepost.content.ContentService;
+import org.carepost.content.ContentVersion;
+import org.carepost.content.Platform;
+import org.carepost.phi.PhiFinding;
+import org.carepost.phi.PhiFindingRepository;
+import org.carepost.phi.PhiFindingStatus;
+import org.carepost.review.HealthClaimRecord;
+import org.carepost.review.MediaPresence;
+import org.carepost.review.ReviewRouting;
+import org.carepost.review.ReviewService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What Tasklist's forms show of a draft, built from our tables: title, kind, department and platforms as people name
+ * them, the current version's text, renderings and hash, the findings to decide on (each in its context, with the
+ * decisions its type allows), what the last redaction removed (by type), the reviewers' comments and the health
+ * claims. It becomes the one process variable {@code draftView} (see {@code org.carepost.process.DraftViewVariable}),
+ * rewritten whenever the version changes and kept out of Camunda's history.
+ */
+@Service
+public class DraftViews {
+
+    /** Decisions on a finding, as the Resolve PHI form submits them. */
+    public static final String REDACT = "redact";
+    public static final String COVERED = "covered";
+    public static final String NOT_PHI = "not-phi";
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+    private static final int CONTEXT_CHARS = 50;
+
+    private final ContentService contents;
+    private final ReviewService reviews;
+    private final ReviewRouting routing;
+    private final PhiFindingRepository findings;
+    private final MediaPresence media;
+    private final CoverableTypes coverable;
+    private final CoveredFindings covered;
+
+    public DraftViews(ContentService contents, ReviewService reviews, ReviewRouting routing,
+                      PhiFindingRepository findings, MediaPresence media, CoverableTypes coverable,
+                      CoveredFindings covered) {
+        this.covered = covered;
+        this.contents = contents;
+        this.reviews = reviews;
+        this.routing = routing;
+        this.findings = findings;
+        this.media = media;
+        this.coverable = coverable;
+    }
+
+    /** Everything a form of content-approval shows, for the current version. */
+    @Transactional(readOnly = true)
+    public Map<String, Object> of(UUID contentId) {
+        ContentItem item = contents.get(contentId);
+        ContentVersion version = contents.currentVersion(contentId);
+        Map<String, Object> view = summary(item);
+        view.put("versionNo", String.valueOf(version.getVersionNo()));
+        view.put("versionHash", version.getSha256());
+        view.put("text", version.getBody());
+        view.put("renderings", reviews.renderingsForReview(contentId, version.getVersionNo()));
+        view.put("hasMedia", media.mediaAttached(contentId, version.getVersionNo()));
+        List<PhiFinding> current = findings.findByContentIdAndVersionNoOrderByStartAscIdAsc(contentId,
+                version.getVersionNo());
+        List<PhiFinding> open = current.stream().filter(PhiFinding::isOpen).toList();
+        view.put("openFindings", open.size());
+        view.put("markedText", marked(version.getBody(), open));
+        view.put("findings", findingItems(version.getBody(), open));
+        view.put("removed", removedByType(contentId, version.getVersionNo()));
+        view.put("reviewComments", reviews.changeRequestComments(contentId));
+        List<HealthClaimRecord> claims = routing.currentClaims(contentId);
+        StringBuilder listed = new StringBuilder();
+        for (int i = 0; i < claims.size(); i++) {
+            listed.append(i + 1).append(". ").append(claims.get(i).getPhrase()).append(" (")
+                    .append(claims.get(i).getClaimType()).append(")\n");
+        }
+        view.put("healthClaims", listed.toString().strip());
+        return view;
+    }
+
+    /** The draft without its text: what the consent tasks and the author's notices show. */
+    @Transactional(readOnly = true)
+    public Map<String, Object> summaryOf(UUID contentId) {
+        return summary(contents.get(contentId));
+    }
+
+    private Map<String, Object> summary(ContentItem item) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("contentId", item.getId().toString());
+        view.put("title", item.getTitle());
+        view.put("kind", item.getKind().code());
+        view.put("kindLabel", item.getKind().label());
+        view.put("department", item.getDepartment());
+        view.put("departmentLabel", departmentLabel(item.getDepartment()));
+        view.put("platforms", item.getPlatforms().stream().map(Platform::label).collect(Collectors.joining(", ")));
+        view.put("publishAt", item.getPublishAt() == null ? "" : WHEN.format(item.getPublishAt()));
+        view.put("status", item.getStatus().name());
+        view.put("coveredTypes", covered.coveredTypes(item.getId()).stream().map(PhiTypeNames::label)
+                .collect(Collectors.joining(", ")));
+        return view;
+    }
+
+    public static String departmentLabel(String department) {
+        return department == null || department.isEmpty() ? ""
+                : Character.toUpperCase(department.charAt(0)) + department.substring(1);
+    }
+
+    /** The text with each open finding marked where it stands: «Rosalind Whitfield» [1 · Name]. */
+    static String marked(String text, List<PhiFinding> open) {
+        StringBuilder out = new StringBuilder(text.length() + open.size() * 24);
+        int pos = 0;
+        int n = 0;
+        for (PhiFinding f : open) {
+            n++;
+            if (f.getStart() < pos) {
+                continue; // overlaps the previous finding: it is marked already
+            }
+            out.append(text, pos, f.getStart()).append('«').append(text, f.getStart(), f.getEnd()).append("» [")
+                    .append(n).append(" · ").append(PhiTypeNames.label(f.getType())).append(']');
+            pos = f.getEnd();
+        }
+        return out.append(text, pos, text.length()).toString();
+    }
+
+    private List<Map<String, Object>> findingItems(String text, List<PhiFinding> open) {
+        Set<String> coverableTypes = coverable.types();
+        List<Map<String, Object>> items = new ArrayList<>();
+        int n = 0;
+        for (PhiFinding f : open) {
+            n++;
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("id", String.valueOf(f.getId()));
+            item.put("label", n + " · " + PhiTypeNames.label(f.getType()) + ": «" + text.substring(f.getStart(), f.getEnd()) + "»");
+            item.put("context", context(text, f.getStart(), f.getEnd()));
+            boolean canCover = coverableTypes.contains(f.getType().name());
+            List<Map<String, String>> options = new ArrayList<>();
+            options.add(option("Redact it: a placeholder [" + f.getType().name() + "] replaces it and the author rewrites "
+                    + "the sentence", REDACT));
+            if (canCover) {
+                options.add(option("Keep it: the patient's signed authorization covers it", COVERED));
+            }
+            options.add(option("Keep it: this is not patient information", NOT_PHI));
+            item.put("options", options);
+            item.put("decision", "");
+            items.add(item);
+        }
+        return items;
+    }
+
+    private static Map<String, String> option(String label, String value) {
+        Map<String, String> option = new LinkedHashMap<>();
+        option.put("label", label);
+        option.put("value", value);
+        return option;
+    }
+
+    static String context(String text, int start, int end) {
+        int from = Math.max(0, start - CONTEXT_CHARS);
+        int to = Math.min(text.length(), end + CONTEXT_CHARS);
+        return (from > 0 ? "…" : "") + text.substring(from, start).replace('\n', ' ') + "«"
+                + text.substring(start, end) + "»" + text.substring(end, to).replace('\n', ' ')
+                + (to < text.length() ? "…" : "");
+    }
+
+    /**
+     * What the privacy office redacted since the author last wrote, by type ("Name (1), Place ... (1)"): a redaction
+     * makes version n+1 out of version n, whose chosen findings become REDACTED. Never the redacted words.
+     */
+    String removedByType(UUID contentId, int currentVersionNo) {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (int v = currentVersionNo - 1; v >= 1; v--) {
+            List<PhiFinding> redacted = findings.findByContentIdAndVersionNoOrderByStartAscIdAsc(contentId, v).stream()
+                    .filter(f -> f.getStatus() == PhiFindingStatus.REDACTED).toList();
+            if (redacted.isEmpty()) {
+                break; // version v+1 was written by its author, not made by a redaction
+            }
+            redacted.forEach(f -> counts.merge(PhiTypeNames.label(f.getType()), 1, Integer::sum));
+        }
+        return counts.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")")
+                .collect(Collectors.joining(", "));
+    }
+}
