@@ -12,6 +12,7 @@ import org.carepost.audit.AuditorService;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -40,10 +41,10 @@ public class AuditPageController {
 
     @GetMapping("/audit")
     @PreAuthorize(AuditController.AUDITORS)
-    public ResponseEntity<String> list(@RequestParam(defaultValue = "0") int page) {
+    public ResponseEntity<String> list(@RequestParam(defaultValue = "0") int page, CsrfToken csrf) {
         int p = Math.max(0, page);
         List<AuditorService.ItemSummary> items = auditor.items(p, PAGE_SIZE + 1);
-        Map<String, Object> model = chainModel();
+        Map<String, Object> model = chainModel(csrf);
         model.put("items", items.size() > PAGE_SIZE ? items.subList(0, PAGE_SIZE) : items);
         model.put("page", p);
         model.put("prevPage", p - 1);
@@ -54,16 +55,18 @@ public class AuditPageController {
 
     @GetMapping("/audit/content/{id}")
     @PreAuthorize(AuditController.AUDITORS)
-    public ResponseEntity<String> content(@PathVariable UUID id) {
+    public ResponseEntity<String> content(@PathVariable UUID id, CsrfToken csrf) {
         AuditorService.Dossier dossier = auditor.dossier(id);
-        Map<String, Object> model = chainModel();
+        Map<String, Object> model = chainModel(csrf);
         model.put("d", dossier);
         model.put("timeline", dossier.timeline());
         return ResponseEntity.ok().contentType(HTML).body(pages.render("content", model));
     }
 
-    private Map<String, Object> chainModel() {
+    /** Every page carries the session's CSRF token (docs/security.md: how a form sends it). */
+    private Map<String, Object> chainModel(CsrfToken csrf) {
         Map<String, Object> model = new HashMap<>();
+        model.put("csrf", csrf);
         model.put("chain", verifier.recent(CHAIN_STATUS_MAX_AGE, clock));
         model.put("verifiedAt", verifier.recentAt());
         return model;

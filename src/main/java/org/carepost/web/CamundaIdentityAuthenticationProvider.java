@@ -29,9 +29,13 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
         if (user == null || credentials == null || !identityService.checkPassword(user, credentials.toString())) {
             throw new BadCredentialsException("Bad user name or password");
         }
-        List<SimpleGrantedAuthority> authorities = identityService.createGroupQuery().groupMember(user).list().stream()
+        return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities(identityService, user));
+    }
+
+    /** The user's Camunda groups, read now, as authorities GROUP_x. */
+    static List<SimpleGrantedAuthority> authorities(IdentityService identityService, String user) {
+        return identityService.createGroupQuery().groupMember(user).list().stream()
                 .map(Group::getId).map(id -> new SimpleGrantedAuthority(GROUP_PREFIX + id)).toList();
-        return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
     }
 
     @Override
