@@ -3,11 +3,11 @@ package org.carepost.tasklist;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -18,7 +18,11 @@ import org.carepost.content.ContentVersion;
 import org.carepost.content.Platform;
 import org.carepost.phi.PhiFinding;
 import org.carepost.phi.PhiFindingRepository;
+import org.carepost.phi.PhiField;
 import org.carepost.phi.PhiFindingStatus;
+import org.carepost.phi.PhiScanService;
+import org.carepost.phi.PhiType;
+import org.carepost.phi.RedactionPlaceholders;
 import org.carepost.review.HealthClaimRecord;
 import org.carepost.review.MediaPresence;
 import org.carepost.review.ReviewRouting;
@@ -50,19 +54,16 @@ public class DraftViews {
     private final ReviewRouting routing;
     private final PhiFindingRepository findings;
     private final MediaPresence media;
-    private final CoverableTypes coverable;
     private final CoveredFindings covered;
 
     public DraftViews(ContentService contents, ReviewService reviews, ReviewRouting routing,
-                      PhiFindingRepository findings, MediaPresence media, CoverableTypes coverable,
-                      CoveredFindings covered) {
+                      PhiFindingRepository findings, MediaPresence media, CoveredFindings covered) {
         this.covered = covered;
         this.contents = contents;
         this.reviews = reviews;
         this.routing = routing;
         this.findings = findings;
         this.media = media;
-        this.coverable = coverable;
     }
 
     /** Everything a form of content-approval shows, for the current version. */
@@ -76,12 +77,14 @@ public class DraftViews {
         view.put("text", version.getBody());
         view.put("renderings", reviews.renderingsForReview(contentId, version.getVersionNo()));
         view.put("hasMedia", media.mediaAttached(contentId, version.getVersionNo()));
-        List<PhiFinding> current = findings.findByContentIdAndVersionNoOrderByStartAscIdAsc(contentId,
-                version.getVersionNo());
-        List<PhiFinding> open = current.stream().filter(PhiFinding::isOpen).toList();
+        List<PhiFinding> open = findings.findByContentIdAndVersionNoOrderByStartAscIdAsc(contentId,
+                version.getVersionNo()).stream().filter(PhiFinding::isOpen)
+                // title findings first, as the form lists them
+                .sorted(Comparator.comparing((PhiFinding f) -> f.getField() != PhiField.TITLE)).toList();
         view.put("openFindings", open.size());
-        view.put("markedText", marked(version.getBody(), open));
-        view.put("findings", findingItems(version.getBody(), open));
+        view.put("markedTitle", marked(item.getTitle(), open, PhiField.TITLE));
+        view.put("markedText", marked(version.getBody(), open, PhiField.TEXT));
+        view.put("findings", findingItems(item.getTitle(), version.getBody(), open));
         view.put("removed", removedByType(contentId, version.getVersionNo()));
         view.put("reviewComments", reviews.changeRequestComments(contentId));
         List<HealthClaimRecord> claims = routing.currentClaims(contentId);
@@ -111,7 +114,7 @@ public class DraftViews {
         view.put("platforms", item.getPlatforms().stream().map(Platform::label).collect(Collectors.joining(", ")));
         view.put("publishAt", item.getPublishAt() == null ? "" : WHEN.format(item.getPublishAt()));
         view.put("status", item.getStatus().name());
-        view.put("coveredTypes", covered.coveredTypes(item.getId()).stream().map(PhiTypeNames::label)
+        view.put("coveredTypes", covered.coveredTypes(item.getId()).stream().map(DraftViews::typeLabel)
                 .collect(Collectors.joining(", ")));
         return view;
     }
@@ -121,43 +124,56 @@ public class DraftViews {
                 : Character.toUpperCase(department.charAt(0)) + department.substring(1);
     }
 
-    /** The text with each open finding marked where it stands: «Rosalind Whitfield» [1 · Name]. */
-    static String marked(String text, List<PhiFinding> open) {
+    /** A finding type as the forms name it ("a place or address"), or the name itself if it is no type of ours. */
+    public static String typeLabel(String type) {
+        try {
+            return PhiType.valueOf(type).label();
+        } catch (IllegalArgumentException e) {
+            return type;
+        }
+    }
+
+    /**
+     * The text (or title) with each open finding of that field marked where it stands, numbered as the form lists the
+     * findings: «Rosalind Whitfield» [2 · a name].
+     */
+    static String marked(String text, List<PhiFinding> open, PhiField field) {
         StringBuilder out = new StringBuilder(text.length() + open.size() * 24);
+        List<PhiFinding> here = open.stream().filter(f -> f.getField() == field)
+                .sorted(Comparator.comparingInt(PhiFinding::getStart)).toList();
         int pos = 0;
-        int n = 0;
-        for (PhiFinding f : open) {
-            n++;
+        for (PhiFinding f : here) {
             if (f.getStart() < pos) {
                 continue; // overlaps the previous finding: it is marked already
             }
             out.append(text, pos, f.getStart()).append('«').append(text, f.getStart(), f.getEnd()).append("» [")
-                    .append(n).append(" · ").append(PhiTypeNames.label(f.getType())).append(']');
+                    .append(open.indexOf(f) + 1).append(" · ").append(f.getType().label()).append(']');
             pos = f.getEnd();
         }
         return out.append(text, pos, text.length()).toString();
     }
 
-    private List<Map<String, Object>> findingItems(String text, List<PhiFinding> open) {
-        Set<String> coverableTypes = coverable.types();
+    private List<Map<String, Object>> findingItems(String title, String text, List<PhiFinding> open) {
         List<Map<String, Object>> items = new ArrayList<>();
         int n = 0;
         for (PhiFinding f : open) {
             n++;
+            String in = f.getField() == PhiField.TITLE ? title : text;
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("id", String.valueOf(f.getId()));
-            item.put("label", n + " · " + PhiTypeNames.label(f.getType()) + ": «" + text.substring(f.getStart(), f.getEnd()) + "»");
-            item.put("context", context(text, f.getStart(), f.getEnd()));
-            boolean canCover = coverableTypes.contains(f.getType().name());
+            item.put("label", n + " · " + f.getType().label() + " in the " + f.getField().label() + ": «"
+                    + in.substring(f.getStart(), f.getEnd()) + "»");
+            item.put("context", context(in, f.getStart(), f.getEnd()));
             List<Map<String, String>> options = new ArrayList<>();
-            options.add(option("Redact it: a placeholder [" + f.getType().name() + "] replaces it and the author rewrites "
-                    + "the sentence", REDACT));
-            if (canCover) {
+            options.add(option("Redact it: " + RedactionPlaceholders.of(f.getType()) + " replaces it and the author "
+                    + "rewrites the sentence", REDACT));
+            if (PhiScanService.coverable(f.getType())) {
                 options.add(option("Keep it: the patient's signed authorization covers it", COVERED));
             }
-            options.add(option("Keep it: this is not patient information", NOT_PHI));
+            options.add(option("Keep it: it is not patient information (say why below)", NOT_PHI));
             item.put("options", options);
             item.put("decision", "");
+            item.put("reason", "");
             items.add(item);
         }
         return items;
@@ -190,7 +206,7 @@ public class DraftViews {
             if (redacted.isEmpty()) {
                 break; // version v+1 was written by its author, not made by a redaction
             }
-            redacted.forEach(f -> counts.merge(PhiTypeNames.label(f.getType()), 1, Integer::sum));
+            redacted.forEach(f -> counts.merge(f.getType().label(), 1, Integer::sum));
         }
         return counts.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")")
                 .collect(Collectors.joining(", "));

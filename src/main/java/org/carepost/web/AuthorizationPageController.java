@@ -24,7 +24,7 @@ import org.carepost.content.FieldProblem;
 import org.carepost.content.InvalidContentException;
 import org.carepost.content.Platform;
 import org.carepost.process.ContentWorkflow;
-import org.carepost.tasklist.PhiTypeNames;
+import org.carepost.tasklist.DraftViews;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -168,7 +168,7 @@ public class AuthorizationPageController {
         post.put("kind", item.getKind().label());
         post.put("platforms", item.getPlatforms().stream().map(Platform::label).collect(Collectors.joining(", ")));
         post.put("platformCodes", item.getPlatforms().stream().map(Platform::code).toList());
-        post.put("covered", covered.coveredTypes(item.getId()).stream().map(PhiTypeNames::label)
+        post.put("covered", covered.coveredTypes(item.getId()).stream().map(DraftViews::typeLabel)
                 .collect(Collectors.joining(", ")));
         return post;
     }

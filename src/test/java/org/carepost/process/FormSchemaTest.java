@@ -23,7 +23,7 @@ class FormSchemaTest {
     void onlyEditableFieldsWithTheirTypesChoicesAndLimitsAreAccepted() throws Exception {
         FormSchema review = form("review-decision");
         assertThat(review.editableFields()).extracting(FormSchema.Field::key).containsExactly("decision", "comment");
-        assertThat(review.readOnlyFields()).contains("contentText", "versionHash");
+        assertThat(review.readOnlyFields()).contains("draftView", "versionHash");
 
         assertThat(review.problems(Map.of("decision", "approve", "comment", "${7*7} #set($x=1)$x"))).isEmpty();
         // The choice itself is the listener's to check (it reports every problem at once); the type is checked here.
@@ -33,6 +33,9 @@ class FormSchemaTest {
         assertThat(review.problems(Map.of("comment", "a\u0000b"))).hasSize(1);
         assertThat(review.problems(Map.of("comment", Variables.stringValue("\ud800")))).hasSize(1);
         assertThat(review.problems(Map.of("versionHash", "0000"))).containsExactly("'versionHash' is read-only in this form");
+        // The draft's view is read-only in a review: a reviewer cannot change what the next one sees.
+        assertThat(review.problems(Map.of("draftView", Map.of("text", "other")))).containsExactly(
+                "'draftView' is read-only in this form");
         assertThat(review.problems(Map.of("privacyReviewRequired", "yes"))).containsExactly("'privacyReviewRequired' is not a field of this form");
         // A name that is not a plain identifier is not echoed: it could be anything the user typed.
         assertThat(review.problems(Map.of("Jordan Example, DOB 1/2/1960", "x"))).containsExactly("a variable is not a field of this form");
@@ -58,5 +61,27 @@ class FormSchemaTest {
         assertThat(draft.problems(Map.of("title", Variables.serializedObjectValue("rO0ABXQAAXg=")
                 .serializationDataFormat("application/x-java-serialized-object").objectTypeName("java.lang.String").create())))
                 .containsExactly("title must be a plain value, not a serialized object");
+    }
+
+    @Test
+    void theResolvePhiFormSubmitsOneDecisionPerFindingAndNothingElse() throws Exception {
+        FormSchema resolve = form("resolve-phi");
+        assertThat(resolve.editableFields()).extracting(FormSchema.Field::key).containsExactly("draftView");
+        // As Tasklist submits the dynamic list: the reference (read-only, but submitted), the decision, a reason.
+        assertThat(resolve.problems(Map.of("draftView", Variables.serializedObjectValue(
+                "{\"findings\":[{\"id\":\"12\",\"decision\":\"not-phi\",\"reason\":\"the hospital's line\"},"
+                        + "{\"id\":\"13\",\"decision\":\"redact\"}]}").serializationDataFormat("application/json")
+                .create()))).isEmpty();
+        // The displayed text of the view, or the finding's context, cannot be sent back.
+        assertThat(resolve.problems(Map.of("draftView", Map.of("text", "Rosalind")))).containsExactly(
+                "'draftView.text' is not a field of this form");
+        assertThat(resolve.problems(Map.of("draftView", Map.of("findings", List.of(Map.of("id", "1",
+                "context", "x")))))).containsExactly("'draftView.findings.context' is not a field of this form");
+        assertThat(resolve.problems(Map.of("draftView", Map.of("findings", List.of(Map.of("reason",
+                "x".repeat(201))))))).containsExactly("'draftView.findings.reason' must be at most 200 characters");
+        assertThat(resolve.problems(Map.of("draftView", Map.of("findings", "redact all")))).containsExactly(
+                "'draftView.findings' must be a list of at most 1000 entries");
+        assertThat(resolve.problems(Map.of("draftView", "everything"))).containsExactly(
+                "draftView must be an object of this form's fields");
     }
 }
