@@ -3,7 +3,6 @@ package org.carepost.process;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -19,8 +18,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The one process variable through which Tasklist's forms read a draft ({@code draftView}, JSON; Tasklist parses it
- * and the forms address its members, e.g. {@code draftView.text}), plus the three short variables the shared filters
- * show as list columns (title, kind, department). Written from our tables ({@link DraftViews}) when a version is
+ * and the forms address its members, e.g. {@code draftView.text}). Written from our tables ({@link DraftViews}) when a version is
  * scanned, when a task needs more (comments, health claims), and on every new version, redaction included, so no
  * superseded text stays in it. None of them reaches Camunda's history ({@link PrivateVariables}).
  */
@@ -28,10 +26,6 @@ import org.springframework.stereotype.Component;
 public class DraftViewVariable {
 
     public static final String NAME = "draftView";
-    /** List columns of the shared filters. */
-    public static final String POST_TITLE = "postTitle";
-    public static final String POST_KIND = "postKind";
-    public static final String POST_DEPARTMENT = "postDepartment";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -45,16 +39,16 @@ public class DraftViewVariable {
 
     /** The whole view of the current version, on a content-approval instance. */
     public void write(VariableScope scope, UUID contentId) {
-        Map<String, Object> view = views.of(contentId);
-        scope.setVariable(NAME, json(view));
-        columns(scope, view);
+        scope.setVariable(NAME, json(views.of(contentId)));
     }
 
     /** The draft without its text, on a consent-capture instance (its forms need no more). */
     public void writeSummary(VariableScope scope, UUID contentId) {
         Map<String, Object> view = views.summaryOf(contentId);
+        // consent-capture's own result: why the last authorization was not accepted (shown only when there is one)
+        Object problems = scope.getVariable(ConsentVariables.AUTHORIZATION_PROBLEMS);
+        view.put("hasProblems", problems != null && !problems.toString().isBlank());
         scope.setVariable(NAME, json(view));
-        columns(scope, view);
     }
 
     /** A new version (a redaction through the API, say): the running content-approval of the draft shows it at once. */
@@ -71,19 +65,6 @@ public class DraftViewVariable {
             }
             return null;
         }));
-    }
-
-    private static void columns(VariableScope scope, Map<String, Object> view) {
-        set(scope, POST_TITLE, view.get("title"));
-        set(scope, POST_KIND, view.get("kindLabel"));
-        set(scope, POST_DEPARTMENT, DraftViews.departmentLabel((String) view.get("department")));
-    }
-
-    /** Only when it changed: the columns rarely do, and every write is a statement. */
-    private static void set(VariableScope scope, String name, Object value) {
-        if (!Objects.equals(scope.getVariable(name), value)) {
-            scope.setVariable(name, value);
-        }
     }
 
     static JsonValue json(Map<String, Object> view) {

@@ -32,10 +32,6 @@ public final class FormSchema {
     static final int DEFAULT_TEXTAREA_MAX = 65536;
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** The type of a variable whose fields are nested (a group or dynamic list with a path): a JSON object. */
-    static final String OBJECT = "object";
-    /** Longest list a dynamic list may submit. */
-    static final int MAX_LIST_ITEMS = 1000;
 
     /** An editable field: its key, form-js type, maxLength (if declared) and static choices (if any). */
     public record Field(String key, String type, Integer maxLength, Set<String> choices) {
@@ -48,9 +44,6 @@ public final class FormSchema {
 
     private final String id;
     private final Map<String, Field> editable = new LinkedHashMap<>();
-    /** Fields below a variable (dotted path from the variable, list indexes left out) and the paths that are lists. */
-    private final Map<String, Field> nested = new LinkedHashMap<>();
-    private final Set<String> listPaths = new LinkedHashSet<>();
     private final Set<String> readOnly = new LinkedHashSet<>();
 
     private FormSchema(String id) {
@@ -76,34 +69,19 @@ public final class FormSchema {
         return readOnly;
     }
 
-    private void collect(JsonNode node) {
-        collect(node, List.of(), false);
-    }
-
     /**
-     * Walks the components. A group or dynamic list with a {@code path} puts its fields under that path (a dynamic
-     * list: an array of objects); a key with dots is a path too. Inside a dynamic list, a {@code readonly} field is
-     * submitted by Tasklist (only disabled ones are not), so it is accepted there, and its value never trusted.
+     * Walks the components. A key with dots ({@code draftView.text}) addresses a member of a JSON variable: such
+     * fields only show (disabled), so the variable (its first part) is read-only. A {@code readonly} field (not a
+     * disabled one) is submitted by Tasklist: it is accepted as text, an echo of what the form showed, which the
+     * listener reading it checks against our tables.
      */
-    private void collect(JsonNode node, List<String> prefix, boolean inList) {
+    private void collect(JsonNode node) {
         for (JsonNode component : node.path("components")) {
             String key = component.path("key").asText(null);
-            String path = component.path("path").asText(null);
-            List<String> here = prefix;
-            boolean list = inList;
-            if (path != null && !path.isEmpty()) {
-                here = concat(prefix, path);
-                if ("dynamiclist".equals(component.path("type").asText())) {
-                    listPaths.add(String.join(".", here));
-                    list = true;
-                }
-            }
             if (key != null && !key.isEmpty()) {
-                List<String> full = concat(prefix, key);
-                boolean disabled = component.path("disabled").asBoolean(false);
-                boolean readonly = component.path("readonly").asBoolean(false);
-                if (disabled || (readonly && !inList)) {
-                    readOnly.add(full.get(0));
+                String variable = key.split("\\.")[0];
+                if (component.path("disabled").asBoolean(false) || !variable.equals(key)) {
+                    readOnly.add(variable);
                 } else {
                     JsonNode validate = component.path("validate");
                     Integer max = validate.has("maxLength") ? validate.get("maxLength").asInt() : null;
@@ -114,24 +92,11 @@ public final class FormSchema {
                             choices.add(value.path("value").asText());
                         }
                     }
-                    Field field = new Field(String.join(".", full), component.path("type").asText(), max, choices);
-                    if (full.size() == 1) {
-                        editable.put(key, field);
-                    } else {
-                        nested.put(String.join(".", full), field);
-                        editable.putIfAbsent(full.get(0), new Field(full.get(0), OBJECT, null, null));
-                    }
+                    editable.put(key, new Field(key, component.path("type").asText(), max, choices));
                 }
             }
-            collect(component, here, list);
+            collect(component);
         }
-        readOnly.removeAll(editable.keySet());
-    }
-
-    private static List<String> concat(List<String> prefix, String dotted) {
-        List<String> result = new ArrayList<>(prefix);
-        result.addAll(List.of(dotted.split("\\.")));
-        return result;
     }
 
     /** Every problem of a submission; empty if the form accepts it. */
@@ -162,9 +127,7 @@ public final class FormSchema {
             } else if (value instanceof TypedValue typed) {
                 value = typed.getValue();
             }
-            if (value != null && OBJECT.equals(field.type())) {
-                nestedProblems(name, json(value), problems);
-            } else if (value != null) {
+            if (value != null) {
                 String problem = problem(field, value);
                 if (problem != null) {
                     problems.add(name + " " + problem);
@@ -172,58 +135,6 @@ public final class FormSchema {
             }
         }
         return problems;
-    }
-
-    /** Spin's JSON, a Jackson tree, or a map or list from the Java API: as a Jackson tree (null if none of these). */
-    private static JsonNode json(Object value) {
-        if (value instanceof JsonNode node) {
-            return node;
-        }
-        try {
-            if (value instanceof SpinJsonNode spin) {
-                return JSON.readTree(spin.toString());
-            }
-            if (value instanceof Map<?, ?> || value instanceof Collection<?>) {
-                return JSON.valueToTree(value);
-            }
-        } catch (IOException | IllegalArgumentException e) {
-            return null;
-        }
-        return null;
-    }
-
-    /** An object whose members are exactly the form's fields (and lists) below {@code path}, each of its type. */
-    private void nestedProblems(String path, JsonNode value, List<String> problems) {
-        if (value == null || !value.isObject()) {
-            problems.add(path + " must be an object of this form's fields");
-            return;
-        }
-        value.fields().forEachRemaining(member -> {
-            String child = path + "." + member.getKey();
-            JsonNode v = member.getValue();
-            Field field = nested.get(child);
-            if (field != null) {
-                String problem = v.isNull() ? null : problem(field, v.isTextual() ? v.textValue()
-                        : v.isBoolean() ? v.booleanValue() : v.isNumber() ? v.numberValue() : v);
-                if (problem != null) {
-                    problems.add(shownPath(child) + " " + problem);
-                }
-            } else if (listPaths.contains(child)) {
-                if (!v.isArray() || v.size() > MAX_LIST_ITEMS) {
-                    problems.add(shownPath(child) + " must be a list of at most " + MAX_LIST_ITEMS + " entries");
-                } else {
-                    v.forEach(item -> nestedProblems(child, item, problems));
-                }
-            } else if (nested.keySet().stream().anyMatch(k -> k.startsWith(child + "."))) {
-                nestedProblems(child, v, problems);
-            } else {
-                problems.add(shownPath(child) + " is not a field of this form");
-            }
-        });
-    }
-
-    private static String shownPath(String path) {
-        return path.matches("[A-Za-z0-9_.-]{1,128}") ? "'" + path + "'" : "a variable";
     }
 
     private static String problem(Field field, Object value) {

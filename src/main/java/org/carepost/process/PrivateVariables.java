@@ -25,12 +25,19 @@ public class PrivateVariables extends AbstractProcessEnginePlugin {
 
     /** Kept out of history: the forms' view of the draft, and every free-text field a form submits. */
     public static final Set<String> NAMES = Set.copyOf(List.of(
-            DraftViewVariable.NAME, DraftViewVariable.POST_TITLE, DraftViewVariable.POST_KIND,
-            DraftViewVariable.POST_DEPARTMENT,
+            DraftViewVariable.NAME, TaskListColumns.POST_TITLE, TaskListColumns.POST_KIND, TaskListColumns.POST_DEPARTMENT,
             // start form of content-approval (the draft's title and text)
             "title", "text",
             // Revise form, review comments, medical sources, revocation note
             ProcessVariables.REVISED_TEXT, ProcessVariables.COMMENT, DecisionTaskListener.CLAIM_SOURCES, "note"));
+
+    /** Numbered fields of the Resolve PHI form: the reasons typed for "not PHI" (phiReason1, phiReason2, ...). */
+    public static final Set<String> PREFIXES = Set.of(ResolvePhiTaskListener.REASON);
+
+    /** Whether a variable of this name is kept out of history. */
+    public static boolean isPrivate(String name) {
+        return name != null && (NAMES.contains(name) || PREFIXES.stream().anyMatch(name::startsWith));
+    }
 
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
@@ -60,10 +67,10 @@ public class PrivateVariables extends AbstractProcessEnginePlugin {
 
         static boolean isPrivate(HistoryEvent event) {
             if (event instanceof HistoricVariableUpdateEventEntity variable) {
-                return NAMES.contains(variable.getVariableName());
+                return PrivateVariables.isPrivate(variable.getVariableName());
             }
             if (event instanceof HistoricFormPropertyEventEntity field) {
-                return NAMES.contains(field.getPropertyId());
+                return PrivateVariables.isPrivate(field.getPropertyId());
             }
             return false;
         }

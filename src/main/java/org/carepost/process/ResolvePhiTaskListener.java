@@ -1,8 +1,5 @@
 package org.carepost.process;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -10,7 +7,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.carepost.phi.FindingDecision;
 import org.carepost.phi.PhiDecisionException;
 import org.carepost.phi.PhiForbiddenException;
@@ -19,16 +15,19 @@ import org.carepost.tasklist.DraftViews;
 import org.springframework.stereotype.Component;
 
 /**
- * "Decide on each patient detail" (privacy group). The form lists every open finding of the current version with its
- * own decision (redact / covered by the authorization, offered for coverable types only / not PHI with a reason) in
- * {@code draftView.findings}; Tasklist submits them as {@code draftView = {findings: [{id, decision, reason}]}}. On
- * complete they are applied together ({@link PhiScanService#resolve}: all or nothing), so a decision can be changed
- * in the form until then; a refusal is a sentence on the form ({@link FormRefusal}) and changes nothing.
+ * "Decide on each patient detail" (privacy group). The form shows the open findings of the current version in
+ * numbered slots ({@code draftView.s1} ...), each with its own decision: redact / covered by the authorization (offered
+ * for coverable types only) / not PHI with a reason. Tasklist submits {@code phiFinding<n>} (the finding the slot
+ * showed), {@code phiDecision<n>} and {@code phiReason<n>}. On complete they are applied together
+ * ({@link PhiScanService#resolve}: all or nothing), so a decision can be changed in the form until then; a refusal is a
+ * sentence on the form ({@link FormRefusal}) and changes nothing. The fields are removed from the process afterwards.
  */
 @Component("resolvePhiTaskListener")
 public class ResolvePhiTaskListener implements TaskListener {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    public static final String FINDING = "phiFinding";
+    public static final String DECISION = "phiDecision";
+    public static final String REASON = "phiReason";
 
     private final PhiScanService scans;
 
@@ -47,61 +46,55 @@ public class ResolvePhiTaskListener implements TaskListener {
         if (actor == null || !groups.contains(PhiScanService.PRIVACY_GROUP)) {
             throw new PhiForbiddenException("Only the privacy group resolves PHI findings.");
         }
-        List<FindingDecision> decisions = decisions(task.getExecution().getVariableTyped(DraftViewVariable.NAME));
-        if (decisions.isEmpty() && !scans.openFindings(contentId).isEmpty()) {
-            throw new FormRefusal("Your decision for each detail: choose one for every detail listed before you "
-                    + "complete the task (" + scans.openFindings(contentId).size() + " without a decision).");
+        List<FindingDecision> decisions = decisions(task);
+        int open = decisions.isEmpty() ? scans.openFindings(contentId).size() : 0;
+        if (open > 0) {
+            throw new FormRefusal("Your decision: choose one for every detail listed before you complete the task ("
+                    + open + " without a decision).");
         }
         if (!decisions.isEmpty()) {
-            PhiScanService.Resolution resolution;
             try {
-                resolution = scans.resolve(contentId, decisions, actor, groups);
+                scans.resolve(contentId, decisions, actor, groups);
             } catch (PhiDecisionException e) {
-                throw new FormRefusal("Your decision for each detail: " + e.getMessage());
-            }
-            if (resolution.openFindings() > 0) {
-                throw new FormRefusal("Your decision for each detail: " + resolution.openFindings()
-                        + " detail(s) still without a decision; reload the task to see them all.");
+                throw new FormRefusal("Your decision: " + e.getMessage());
             }
         }
-        // "Scan for PHI" comes next and writes the view of the (possibly redacted) version the submission replaced.
+        for (int n = 1; n <= DraftViews.DECISION_SLOTS; n++) {
+            task.getExecution().removeVariable(FINDING + n);
+            task.getExecution().removeVariable(DECISION + n);
+            task.getExecution().removeVariable(REASON + n);
+        }
+        // "Scan for PHI" comes next: findings beyond the form's slots come back in a new task, and the view of the
+        // (possibly redacted) version is written again.
     }
 
     /** The decisions the form submitted; the service checks them against the findings (ids, choices, reasons). */
-    static List<FindingDecision> decisions(TypedValue submitted) {
-        JsonNode findings = json(submitted).path("findings");
+    private static List<FindingDecision> decisions(DelegateTask task) {
         List<FindingDecision> decisions = new ArrayList<>();
-        int n = 0;
-        for (JsonNode item : findings) {
-            n++;
-            String decision = item.path("decision").asText("");
-            String reason = item.path("reason").asText("").strip();
+        for (int n = 1; n <= DraftViews.DECISION_SLOTS; n++) {
+            Object finding = task.getVariable(FINDING + n);
+            Object decision = task.getVariable(DECISION + n);
+            if (finding == null || finding.toString().isBlank()) {
+                continue; // an empty slot
+            }
             long id;
             try {
-                id = Long.parseLong(item.path("id").asText(""));
+                id = Long.parseLong(finding.toString().strip());
             } catch (NumberFormatException e) {
-                throw new FormRefusal("Your decision for each detail: detail " + n + " has no valid reference; reload "
-                        + "the task.");
+                throw new FormRefusal("Your decision for detail " + n + ": the form lost track of it; reload the task.");
             }
-            FindingDecision.Action action = switch (decision) {
+            String choice = decision == null ? "" : decision.toString();
+            FindingDecision.Action action = switch (choice) {
                 case DraftViews.REDACT -> FindingDecision.Action.REDACT;
                 case DraftViews.COVERED -> FindingDecision.Action.COVERED;
                 case DraftViews.NOT_PHI -> FindingDecision.Action.NOT_PHI;
-                case "" -> throw new FormRefusal("Your decision for each detail: detail " + n + " has no decision yet.");
-                default -> throw new FormRefusal("Your decision for each detail: detail " + n
-                        + " has a decision this form does not offer.");
+                case "" -> throw new FormRefusal("Your decision for detail " + n + ": choose one.");
+                default -> throw new FormRefusal("Your decision for detail " + n + ": this form does not offer it.");
             };
-            decisions.add(new FindingDecision(id, action, reason.isEmpty() ? null : reason));
+            Object reason = task.getVariable(REASON + n);
+            String why = reason == null || reason.toString().isBlank() ? null : reason.toString().strip();
+            decisions.add(new FindingDecision(id, action, why));
         }
         return decisions;
-    }
-
-    private static JsonNode json(TypedValue submitted) {
-        Object value = submitted == null ? null : submitted.getValue();
-        try {
-            return value == null ? JSON.missingNode() : JSON.readTree(value.toString());
-        } catch (IOException e) {
-            throw new FormRefusal("Your decision for each detail: the form sent something unreadable; reload the task.");
-        }
     }
 }

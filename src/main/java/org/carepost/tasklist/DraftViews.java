@@ -44,6 +44,8 @@ public class DraftViews {
     public static final String REDACT = "redact";
     public static final String COVERED = "covered";
     public static final String NOT_PHI = "not-phi";
+    /** How many findings the Resolve PHI form decides at once (its slots s1 ... s20); the rest in the next round. */
+    public static final int DECISION_SLOTS = 20;
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
@@ -84,9 +86,20 @@ public class DraftViews {
         view.put("openFindings", open.size());
         view.put("markedTitle", marked(item.getTitle(), open, PhiField.TITLE));
         view.put("markedText", marked(version.getBody(), open, PhiField.TEXT));
-        view.put("findings", findingItems(item.getTitle(), version.getBody(), open));
-        view.put("removed", removedByType(contentId, version.getVersionNo()));
-        view.put("reviewComments", reviews.changeRequestComments(contentId));
+        List<Map<String, Object>> items = findingItems(item.getTitle(), version.getBody(), open);
+        // The form has a fixed number of decision slots (s1, s2, ...): Tasklist cannot complete a form whose dynamic
+        // list was edited (form-js leaves an empty error entry per list field, which Tasklist counts as an error).
+        for (int i = 0; i < Math.min(items.size(), DECISION_SLOTS); i++) {
+            view.put("s" + (i + 1), items.get(i));
+        }
+        view.put("slots", Math.min(items.size(), DECISION_SLOTS));
+        view.put("moreFindings", items.size() > DECISION_SLOTS);
+        String removed = removedByType(contentId, version.getVersionNo());
+        view.put("removed", removed);
+        view.put("hasRemoved", !removed.isEmpty());
+        String comments = reviews.changeRequestComments(contentId);
+        view.put("reviewComments", comments);
+        view.put("hasComments", comments != null && !comments.isBlank());
         List<HealthClaimRecord> claims = routing.currentClaims(contentId);
         StringBuilder listed = new StringBuilder();
         for (int i = 0; i < claims.size(); i++) {
@@ -114,8 +127,10 @@ public class DraftViews {
         view.put("platforms", item.getPlatforms().stream().map(Platform::label).collect(Collectors.joining(", ")));
         view.put("publishAt", item.getPublishAt() == null ? "" : WHEN.format(item.getPublishAt()));
         view.put("status", item.getStatus().name());
-        view.put("coveredTypes", covered.coveredTypes(item.getId()).stream().map(DraftViews::typeLabel)
-                .collect(Collectors.joining(", ")));
+        String coveredTypes = covered.coveredTypes(item.getId()).stream().map(DraftViews::typeLabel)
+                .collect(Collectors.joining(", "));
+        view.put("coveredTypes", coveredTypes);
+        view.put("hasCovered", !coveredTypes.isEmpty());
         return view;
     }
 
@@ -172,8 +187,6 @@ public class DraftViews {
             }
             options.add(option("Keep it: it is not patient information (say why below)", NOT_PHI));
             item.put("options", options);
-            item.put("decision", "");
-            item.put("reason", "");
             items.add(item);
         }
         return items;

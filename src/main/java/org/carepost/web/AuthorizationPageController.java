@@ -68,14 +68,23 @@ public class AuthorizationPageController {
         this.pages = pages;
     }
 
+    /** The page; after recording, {@code recorded} names the new authorization, listed to be chosen. */
     @GetMapping("/app/authorizations/for-post/{id}")
-    public ResponseEntity<String> page(@PathVariable UUID id, @RequestParam(defaultValue = "") String patient,
-                                       @RequestParam(required = false) UUID recorded, CsrfToken csrf) {
-        Map<String, Object> model = model(id, patient, csrf);
+    public ResponseEntity<String> page(@PathVariable UUID id, @RequestParam(required = false) UUID recorded,
+                                       CsrfToken csrf) {
+        Map<String, Object> model = model(id, "", csrf);
         if (recorded != null) {
+            consents.find(recorded).ifPresent(a -> list(id, List.of(a), model));
             model.put("recorded", recorded.toString());
         }
         return html(HttpStatus.OK, model);
+    }
+
+    /** The patient's authorizations by name: a POST, so the name never stands in a URL (logs, history). */
+    @PostMapping("/app/authorizations/for-post/{id}/search")
+    public ResponseEntity<String> search(@PathVariable UUID id, @RequestParam(defaultValue = "") String patient,
+                                         CsrfToken csrf) {
+        return html(HttpStatus.OK, model(id, patient.strip(), csrf));
     }
 
     /** Records the signed form and its scan together; on any problem nothing is stored and the form comes back. */
@@ -134,22 +143,8 @@ public class AuthorizationPageController {
         model.put("post", post(item));
         model.put("patient", patient);
         model.put("waiting", workflow.authorizationTask(id).isPresent());
-        List<Map<String, Object>> fitting = new ArrayList<>();
-        List<Map<String, Object>> notFitting = new ArrayList<>();
-        if (!patient.isBlank()) {
-            for (Authorization a : consents.findByPatient(patient)) {
-                List<String> gaps = coverage.gaps(id, a.getId());
-                Map<String, Object> row = row(a);
-                if (gaps.isEmpty()) {
-                    fitting.add(row);
-                } else {
-                    row.put("why", String.join("; ", gaps));
-                    notFitting.add(row);
-                }
-            }
-        }
-        model.put("fitting", fitting);
-        model.put("notFitting", notFitting);
+        model.put("searched", !patient.isBlank());
+        list(id, patient.isBlank() ? List.of() : consents.findByPatient(patient), model);
         model.put("platforms", List.of(Platform.values()).stream().map(p -> Map.of("code", p.code(), "label", p.label()))
                 .toList());
         model.put("form", Map.of());
@@ -159,6 +154,25 @@ public class AuthorizationPageController {
             model.put("csrf", csrf);
         }
         return model;
+    }
+
+    /** Which of these authorizations cover the post (to choose from) and which do not (and why). */
+    private void list(UUID id, List<Authorization> found, Map<String, Object> model) {
+        List<Map<String, Object>> fitting = new ArrayList<>();
+        List<Map<String, Object>> notFitting = new ArrayList<>();
+        for (Authorization a : found) {
+            List<String> gaps = coverage.gaps(id, a.getId());
+            Map<String, Object> row = row(a);
+            if (gaps.isEmpty()) {
+                fitting.add(row);
+            } else {
+                row.put("why", String.join("; ", gaps));
+                notFitting.add(row);
+            }
+        }
+        model.put("fitting", fitting);
+        model.put("notFitting", notFitting);
+        model.put("listed", !found.isEmpty() || Boolean.TRUE.equals(model.get("searched")));
     }
 
     private Map<String, Object> post(ContentItem item) {

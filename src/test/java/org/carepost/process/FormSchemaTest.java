@@ -64,24 +64,17 @@ class FormSchemaTest {
     }
 
     @Test
-    void theResolvePhiFormSubmitsOneDecisionPerFindingAndNothingElse() throws Exception {
+    void theResolvePhiFormSubmitsADecisionPerSlotAndNothingOfTheView() throws Exception {
         FormSchema resolve = form("resolve-phi");
-        assertThat(resolve.editableFields()).extracting(FormSchema.Field::key).containsExactly("draftView");
-        // As Tasklist submits the dynamic list: the reference (read-only, but submitted), the decision, a reason.
-        assertThat(resolve.problems(Map.of("draftView", Variables.serializedObjectValue(
-                "{\"findings\":[{\"id\":\"12\",\"decision\":\"not-phi\",\"reason\":\"the hospital's line\"},"
-                        + "{\"id\":\"13\",\"decision\":\"redact\"}]}").serializationDataFormat("application/json")
-                .create()))).isEmpty();
-        // The displayed text of the view, or the finding's context, cannot be sent back.
+        assertThat(resolve.editableFields()).extracting(FormSchema.Field::key)
+                .contains("phiFinding1", "phiDecision1", "phiReason1", "phiFinding20", "phiDecision20", "phiReason20")
+                .hasSize(60);
+        assertThat(resolve.problems(Map.of("phiFinding1", "12", "phiDecision1", "not-phi", "phiReason1",
+                "the hospital's main line"))).isEmpty();
+        assertThat(resolve.problems(Map.of("phiReason1", "x".repeat(201)))).containsExactly(
+                "phiReason1 must be at most 200 characters");
+        // The text and the findings' context are shown from draftView, which the form cannot send back.
         assertThat(resolve.problems(Map.of("draftView", Map.of("text", "Rosalind")))).containsExactly(
-                "'draftView.text' is not a field of this form");
-        assertThat(resolve.problems(Map.of("draftView", Map.of("findings", List.of(Map.of("id", "1",
-                "context", "x")))))).containsExactly("'draftView.findings.context' is not a field of this form");
-        assertThat(resolve.problems(Map.of("draftView", Map.of("findings", List.of(Map.of("reason",
-                "x".repeat(201))))))).containsExactly("'draftView.findings.reason' must be at most 200 characters");
-        assertThat(resolve.problems(Map.of("draftView", Map.of("findings", "redact all")))).containsExactly(
-                "'draftView.findings' must be a list of at most 1000 entries");
-        assertThat(resolve.problems(Map.of("draftView", "everything"))).containsExactly(
-                "draftView must be an object of this form's fields");
+                "'draftView' is read-only in this form");
     }
 }

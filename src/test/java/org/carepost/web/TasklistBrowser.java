@@ -109,6 +109,17 @@ final class TasklistBrowser implements AutoCloseable {
         field.sendKeys(text);
     }
 
+    /**
+     * A datetime component (date and time subfields): types the date as the picker shows it (mm/dd/yyyy) and the time
+     * (hh:mm), in the browser's time zone (UTC here).
+     */
+    void dateTime(String id, java.time.LocalDateTime at) {
+        type(id + "-date", String.format("%02d/%02d/%04d", at.getMonthValue(), at.getDayOfMonth(), at.getYear()));
+        field(id + "-date").sendKeys(org.openqa.selenium.Keys.TAB);
+        type(id + "-time", String.format("%02d:%02d", at.getHour(), at.getMinute()));
+        field(id + "-time").sendKeys(org.openqa.selenium.Keys.TAB);
+    }
+
     /** A select component: open its list and pick the option by label. */
     void select(String id, String label) {
         click(By.cssSelector("[id$='-" + id + "-display']"));
@@ -120,6 +131,42 @@ final class TasklistBrowser implements AutoCloseable {
         click(By.cssSelector("[id$='-" + id + "-" + option + "']"));
     }
 
+    /** The option of a radio component whose label contains this text (options computed per form, say). */
+    void choose(String id, String label) {
+        click(By.xpath("//label[contains(@for,'-" + id + "-') and contains(normalize-space(),\"" + label
+                + "\")]/input"));
+    }
+
+    /** The message of the notification Tasklist shows (an error after a refused form, say), once it appears. */
+    String notification() {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".page-notifications .message")))
+                .getText();
+    }
+
+    /** A CarePost page (under /app) in the same browser session as Tasklist. */
+    void openPage(String path) {
+        driver.get(tasklist.substring(0, tasklist.indexOf("/camunda/")) + path);
+        screenshot("page" + path.replaceAll("[^A-Za-z]+", "-").replaceAll("-[0-9a-f]{8}-.*", ""));
+    }
+
+    /** A field of a CarePost page by its HTML id (a date input takes the date as the browser shows it). */
+    void type2(String htmlId, String text) {
+        WebElement field = wait.until(ExpectedConditions.presenceOfElementLocated(By.id(htmlId)));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", field);
+        if (!"date".equals(field.getAttribute("type"))) {
+            field.clear();
+        }
+        field.sendKeys(text);
+    }
+
+    void clickId(String id) {
+        click(By.id(id));
+    }
+
+    String text(By by) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(by)).getText();
+    }
+
     String value(String id) {
         return field(id).getAttribute("value");
     }
@@ -129,6 +176,27 @@ final class TasklistBrowser implements AutoCloseable {
         click(By.cssSelector("button[ng-click='complete()']"));
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button[ng-click='complete()']")));
         screenshot("completed");
+    }
+
+    /** Clicks "Complete" on a form the server will refuse; returns the sentence Tasklist shows, the form stays. */
+    String completeRefused() {
+        click(By.cssSelector("button[ng-click='complete()']"));
+        String message = notification();
+        screenshot("refused");
+        driver.findElements(By.cssSelector(".page-notifications button.close")).forEach(close -> {
+            if (close.isDisplayed()) {
+                close.click();
+            }
+        });
+        return message;
+    }
+
+    /** Clicks "Start" on a start form the server will refuse; returns the sentence Tasklist shows. */
+    String startRefused() {
+        click(By.cssSelector("button[ng-click='startProcessInstance()']"));
+        String message = notification();
+        screenshot("start-refused");
+        return message;
     }
 
     void screenshot(String name) {
@@ -150,6 +218,10 @@ final class TasklistBrowser implements AutoCloseable {
         // Long forms scroll inside Tasklist's pane; the fixed footer would otherwise take the click.
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
         wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+    }
+
+    WebDriver driver() {
+        return driver;
     }
 
     @Override
