@@ -134,7 +134,11 @@ public class MyDrafts {
         for (int i = events.size() - 1; i >= 0; i--) {
             AuditEvent e = events.get(i);
             if (AuditAction.DRAFT_STOPPED.code().equals(e.getAction())) {
-                return "The patient's authorization ended (" + e.getDecision() + "); nothing of it will be published.";
+                // comment: "patient authorization revoked" or "... expired"
+                return "Stopped: " + e.getComment() + ". Nothing of it will be published.";
+            }
+            if (AuditAction.TAKEDOWN.code().equals(e.getAction())) {
+                return "Taken down from the networks: the patient's authorization ended.";
             }
             if (AuditAction.CONSENT_TIMEOUT.code().equals(e.getAction())) {
                 return "No valid patient authorization arrived in time.";

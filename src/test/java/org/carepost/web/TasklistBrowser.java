@@ -139,14 +139,71 @@ final class TasklistBrowser implements AutoCloseable {
 
     /** The message of the notification Tasklist shows (an error after a refused form, say), once it appears. */
     String notification() {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".page-notifications .message")))
-                .getText();
+        // The start dialog has a notifications panel of its own; either may show it.
+        return wait.until(d -> d.findElements(By.cssSelector("[notifications-panel] .message")).stream()
+                .map(e -> e.getAttribute("textContent").strip()).filter(t -> !t.isEmpty()).findFirst().orElse(null));
     }
 
-    /** A CarePost page (under /app) in the same browser session as Tasklist. */
-    void openPage(String path) {
+    /** A CarePost page (under /app) in the same browser session as Tasklist: its text, after a screenshot. */
+    String openPageText(String path) {
         driver.get(tasklist.substring(0, tasklist.indexOf("/camunda/")) + path);
-        screenshot("page" + path.replaceAll("[^A-Za-z]+", "-").replaceAll("-[0-9a-f]{8}-.*", ""));
+        String text = wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("main"))).getText();
+        screenshot("page" + path.replaceAll("[^A-Za-z]+", "-"));
+        return text;
+    }
+
+    /** Follows a link of the open form (to a CarePost page) in this window. */
+    void followLink(String text) {
+        click(By.partialLinkText(text));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("main")));
+        screenshot("followed-" + text);
+    }
+
+    /** A file input of a CarePost page. */
+    void upload(String htmlId, Path file) {
+        driver.findElement(By.id(htmlId)).sendKeys(file.toAbsolutePath().toString());
+    }
+
+    /** The shared filters the logged-in user sees. */
+    java.util.List<String> filterNames() {
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filter h4.name a")));
+        return driver.findElements(By.cssSelector(".task-filter h4.name a")).stream()
+                .map(e -> e.getText().replaceAll("\\s+\\d+$", "").strip()).toList();
+    }
+
+    /**
+     * Clicks "Complete" on a form that is not filled in: the form shows what is missing on each field and is not
+     * submitted. Returns the message on the field with this component id.
+     */
+    String completeIncomplete(String id) {
+        click(By.cssSelector("button[ng-click='complete()']"));
+        String message = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[id$='-" + id + "-error-message']"))).getText();
+        screenshot("incomplete");
+        closeNotifications();
+        return message;
+    }
+
+    /** Closes Tasklist's notifications (they would cover the form's buttons). */
+    void closeNotifications() {
+        wait.until(d -> {
+            d.findElements(By.cssSelector("[notifications-panel] button.close")).stream()
+                    .filter(org.openqa.selenium.WebElement::isDisplayed).forEach(org.openqa.selenium.WebElement::click);
+            return d.findElements(By.cssSelector("[notifications-panel] button.close")).stream()
+                    .noneMatch(org.openqa.selenium.WebElement::isDisplayed);
+        });
+    }
+
+    /** Whether a form field (by component id) is on the form now. */
+    boolean isShown(String id) {
+        return !driver.findElements(By.cssSelector("[id$='-" + id + "']")).isEmpty();
+    }
+
+    /** The option labels of a radio component. */
+    java.util.List<String> options(String id) {
+        field(id + "-0");
+        return driver.findElements(By.xpath("//label[contains(@for,'-" + id + "-')]")).stream()
+                .map(e -> e.getText().strip()).toList();
     }
 
     /** A field of a CarePost page by its HTML id (a date input takes the date as the browser shows it). */
@@ -163,8 +220,11 @@ final class TasklistBrowser implements AutoCloseable {
         click(By.id(id));
     }
 
+    /** The text of an element, scrolled into view (for the next screenshot). */
     String text(By by) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(by)).getText();
+        WebElement element = wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        return element.getText();
     }
 
     String value(String id) {
@@ -183,11 +243,7 @@ final class TasklistBrowser implements AutoCloseable {
         click(By.cssSelector("button[ng-click='complete()']"));
         String message = notification();
         screenshot("refused");
-        driver.findElements(By.cssSelector(".page-notifications button.close")).forEach(close -> {
-            if (close.isDisplayed()) {
-                close.click();
-            }
-        });
+        closeNotifications();
         return message;
     }
 
@@ -196,6 +252,7 @@ final class TasklistBrowser implements AutoCloseable {
         click(By.cssSelector("button[ng-click='startProcessInstance()']"));
         String message = notification();
         screenshot("start-refused");
+        closeNotifications();
         return message;
     }
 
