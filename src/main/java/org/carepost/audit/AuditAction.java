@@ -29,7 +29,9 @@ public enum AuditAction {
     /** A PHI finding dismissed as not PHI, with the reviewer's reason (never the finding's text). */
     PHI_DISMISSED("phi-dismissed"),
     /** An image attached to a draft after its metadata was stripped. */
-    MEDIA_UPLOAD("media-upload");
+    MEDIA_UPLOAD("media-upload"),
+    /** An auditor read a version whose PHI was redacted afterwards (an explicit action, never a side view). */
+    SHOW_UNREDACTED("show-unredacted");
 
     private final String code;
 
