@@ -74,10 +74,7 @@ public class TasklistFilters {
     }
 
     private static Map<String, Object> column(String name, String label) {
-        Map<String, Object> column = new LinkedHashMap<>();
-        column.put("name", name);
-        column.put("label", label);
-        return column;
+        return Map.of("name", name, "label", label);
     }
 
     private void grant(String filterId, List<String> groups) {

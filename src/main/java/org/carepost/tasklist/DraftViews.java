@@ -49,17 +49,19 @@ public class DraftViews {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
-    private static final int CONTEXT_CHARS = 50;
 
     private final ContentService contents;
     private final ReviewService reviews;
     private final ReviewRouting routing;
     private final PhiFindingRepository findings;
+    private final PhiScanService scans;
     private final MediaPresence media;
     private final CoveredFindings covered;
 
     public DraftViews(ContentService contents, ReviewService reviews, ReviewRouting routing,
-                      PhiFindingRepository findings, MediaPresence media, CoveredFindings covered) {
+                      PhiFindingRepository findings, PhiScanService scans, MediaPresence media,
+                      CoveredFindings covered) {
+        this.scans = scans;
         this.covered = covered;
         this.contents = contents;
         this.reviews = reviews;
@@ -79,14 +81,14 @@ public class DraftViews {
         view.put("text", version.getBody());
         view.put("renderings", reviews.renderingsForReview(contentId, version.getVersionNo()));
         view.put("hasMedia", media.mediaAttached(contentId, version.getVersionNo()));
-        List<PhiFinding> open = findings.findByContentIdAndVersionNoOrderByStartAscIdAsc(contentId,
-                version.getVersionNo()).stream().filter(PhiFinding::isOpen)
-                // title findings first, as the form lists them
-                .sorted(Comparator.comparing((PhiFinding f) -> f.getField() != PhiField.TITLE)).toList();
+        // title findings first, each with its sentence
+        List<PhiScanService.FindingInContext> inContext = scans.currentFindingsInContext(contentId).stream()
+                .filter(f -> f.finding().isOpen()).toList();
+        List<PhiFinding> open = inContext.stream().map(PhiScanService.FindingInContext::finding).toList();
         view.put("openFindings", open.size());
         view.put("markedTitle", marked(item.getTitle(), open, PhiField.TITLE));
         view.put("markedText", marked(version.getBody(), open, PhiField.TEXT));
-        List<Map<String, Object>> items = findingItems(item.getTitle(), version.getBody(), open);
+        List<Map<String, Object>> items = findingItems(item.getTitle(), version.getBody(), inContext);
         // The form has a fixed number of decision slots (s1, s2, ...): Tasklist cannot complete a form whose dynamic
         // list was edited (form-js leaves an empty error entry per list field, which Tasklist counts as an error).
         for (int i = 0; i < Math.min(items.size(), DECISION_SLOTS); i++) {
@@ -168,17 +170,19 @@ public class DraftViews {
         return out.append(text, pos, text.length()).toString();
     }
 
-    private List<Map<String, Object>> findingItems(String title, String text, List<PhiFinding> open) {
+    private List<Map<String, Object>> findingItems(String title, String text,
+                                                   List<PhiScanService.FindingInContext> open) {
         List<Map<String, Object>> items = new ArrayList<>();
         int n = 0;
-        for (PhiFinding f : open) {
+        for (PhiScanService.FindingInContext found : open) {
             n++;
+            PhiFinding f = found.finding();
             String in = f.getField() == PhiField.TITLE ? title : text;
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("id", String.valueOf(f.getId()));
             item.put("label", n + " · " + f.getType().label() + " in the " + f.getField().label() + ": «"
                     + in.substring(f.getStart(), f.getEnd()) + "»");
-            item.put("context", context(in, f.getStart(), f.getEnd()));
+            item.put("context", found.context());
             List<Map<String, String>> options = new ArrayList<>();
             options.add(option("Redact it: " + RedactionPlaceholders.of(f.getType()) + " replaces it and the author "
                     + "rewrites the sentence", REDACT));
@@ -193,18 +197,7 @@ public class DraftViews {
     }
 
     private static Map<String, String> option(String label, String value) {
-        Map<String, String> option = new LinkedHashMap<>();
-        option.put("label", label);
-        option.put("value", value);
-        return option;
-    }
-
-    static String context(String text, int start, int end) {
-        int from = Math.max(0, start - CONTEXT_CHARS);
-        int to = Math.min(text.length(), end + CONTEXT_CHARS);
-        return (from > 0 ? "…" : "") + text.substring(from, start).replace('\n', ' ') + "«"
-                + text.substring(start, end) + "»" + text.substring(end, to).replace('\n', ' ')
-                + (to < text.length() ? "…" : "");
+        return Map.of("label", label, "value", value);
     }
 
     /**
