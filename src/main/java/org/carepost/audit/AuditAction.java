@@ -26,6 +26,8 @@ public enum AuditAction {
     REDACT("redact"),
     /** PHI findings marked as covered by the patient's authorization. */
     PHI_COVERED("phi-covered"),
+    /** A PHI finding dismissed as not PHI, with the reviewer's reason (never the finding's text). */
+    PHI_DISMISSED("phi-dismissed"),
     /** An image attached to a draft after its metadata was stripped. */
     MEDIA_UPLOAD("media-upload");
 

@@ -96,6 +96,14 @@ public class ConsentCoverage {
         };
     }
 
+    /**
+     * Whether some authorization scope can cover a finding of this type; for the others (addresses, phone numbers,
+     * ids ...) only redaction or "not PHI" remain. The Resolve PHI form offers "covered" only for these.
+     */
+    public static boolean coverable(String findingType) {
+        return coverableTypes().contains(findingType);
+    }
+
     static Set<String> coverableTypes() {
         return Set.of("FIRST_NAME", "NAME", "FULL_NAME", "PHOTO", "FACE", "IMAGE", "BIOMETRIC", "CONDITION",
                 "DIAGNOSIS", "DATE", "AGE_OVER_89");

@@ -123,6 +123,11 @@ public class ContentItem {
         this.approvedHash = null;
     }
 
+    /** The current version's title (after a redaction of PHI in it). */
+    void retitle(String newTitle) {
+        this.title = newTitle;
+    }
+
     void changesRequested() {
         this.status = ContentStatus.CHANGES_REQUESTED;
     }

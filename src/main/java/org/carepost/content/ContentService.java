@@ -97,7 +97,7 @@ public class ContentService {
             item.linkConsent(consentId);
         }
         ContentVersion first = versions.save(new ContentVersion(item.getId(), 1, draft.text(), author, now,
-                Hashing.versionHash(draft.text(), renderings)));
+                Hashing.versionHash(draft.text(), renderings)).titled(item.getTitle()));
         renderer.store(item.getId(), 1, renderings);
         audit.record(AuditEntry.of(author, AuditAction.SUBMIT, item.getId(), first.getSha256()));
         return item;
@@ -144,7 +144,7 @@ public class ContentService {
         }
         int next = item.getCurrentVersionNo() + 1;
         ContentVersion version = versions.save(new ContentVersion(contentId, next, text, user, clock.instant(),
-                Hashing.versionHash(text, renderings)));
+                Hashing.versionHash(text, renderings)).titled(item.getTitle()));
         renderer.store(contentId, next, renderings);
         item.newVersion(next);
         audit.record(AuditEntry.of(user, AuditAction.REVISE, contentId, version.getSha256()));
@@ -158,7 +158,20 @@ public class ContentService {
      */
     @Transactional
     public ContentVersion addRedactedVersion(UUID contentId, String redactedText, String actor, String note) {
+        return addRedactedVersion(contentId, redactedText, get(contentId).getTitle(), actor, note);
+    }
+
+    /**
+     * As {@link #addRedactedVersion(UUID, String, String, String)}, with a redacted title: the item shows the new
+     * title from now on (calendar, task lists); the title as first written stays in the earlier version.
+     */
+    @Transactional
+    public ContentVersion addRedactedVersion(UUID contentId, String redactedText, String redactedTitle, String actor,
+                                             String note) {
         List<FieldProblem> problems = new ArrayList<>();
+        if (redactedTitle == null || redactedTitle.isBlank() || redactedTitle.length() > MAX_TITLE_CHARS) {
+            problems.add(new FieldProblem("title", "must be 1 to " + MAX_TITLE_CHARS + " characters"));
+        }
         validateText(redactedText, "text", problems);
         if (!problems.isEmpty()) {
             throw new InvalidContentException(problems);
@@ -168,8 +181,10 @@ public class ContentService {
             throw new ContentStateException("Only a draft in review can be redacted (status " + item.getStatus() + ").");
         }
         int next = item.getCurrentVersionNo() + 1;
-        ContentVersion version = versions.save(new ContentVersion(contentId, next, redactedText, actor, clock.instant()));
+        ContentVersion version = versions.save(new ContentVersion(contentId, next, redactedText, actor, clock.instant())
+                .titled(redactedTitle));
         item.newVersion(next);
+        item.retitle(redactedTitle);
         audit.record(AuditEntry.of(actor, AuditAction.REDACT, contentId, version.getSha256())
                 .withDecision("redact", note));
         return version;

@@ -27,6 +27,8 @@ public class ContentVersion {
     private int versionNo;
 
     private String body;
+    /** The title this version was written (or redacted) with; shown outside privacy, so it is scanned too. */
+    private String title;
     private String sha256;
     private String author;
 
@@ -54,9 +56,19 @@ public class ContentVersion {
         this.sha256 = sha256;
     }
 
+    /** The same version with its title (a version's title is set once, when it is created). */
+    public ContentVersion titled(String versionTitle) {
+        if (id != null || title != null) {
+            throw new IllegalStateException("a stored version's title does not change");
+        }
+        this.title = versionTitle;
+        return this;
+    }
+
     public UUID getContentId() { return contentId; }
     public int getVersionNo() { return versionNo; }
     public String getBody() { return body; }
+    public String getTitle() { return title; }
     public String getSha256() { return sha256; }
     public String getAuthor() { return author; }
     public Instant getCreatedAt() { return createdAt; }

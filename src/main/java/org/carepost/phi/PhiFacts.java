@@ -28,12 +28,16 @@ public class PhiFacts implements PhiPresence, MediaPresence, CoveredFindings {
         this.contents = contents;
     }
 
-    /** PHI is present unless every finding of the version was redacted; a covered finding is still PHI. */
+    /**
+     * PHI is present unless every finding of the version was redacted or dismissed as not PHI; a covered finding is
+     * still PHI.
+     */
     @Override
     @Transactional(readOnly = true)
     public boolean phiPresent(UUID contentId, int versionNo) {
         return findings.findByContentIdAndVersionNoOrderByStartAscIdAsc(contentId, versionNo).stream()
-                .anyMatch(f -> f.getStatus() != PhiFindingStatus.REDACTED);
+                .anyMatch(f -> f.getStatus() != PhiFindingStatus.REDACTED
+                        && f.getStatus() != PhiFindingStatus.DISMISSED_NOT_PHI);
     }
 
     @Override

@@ -47,6 +47,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
     }
 
+    /** Decisions on PHI findings: every problem as a sentence naming finding ids; nothing was applied. */
+    @ExceptionHandler(org.carepost.phi.PhiDecisionException.class)
+    ProblemDetail phiDecisions(org.carepost.phi.PhiDecisionException e) {
+        ProblemDetail problem = problem(e.stateConflict() ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST,
+                "Decisions not applied", e.getMessage());
+        problem.setProperty("problems", e.problems());
+        return problem;
+    }
+
     @ExceptionHandler(ContentStateException.class)
     ProblemDetail conflict(ContentStateException e) {
         return problem(HttpStatus.CONFLICT, "Not possible now", e.getMessage());

@@ -86,4 +86,21 @@ class ConsentCoverageTest {
         when(item.getConsentId()).thenReturn(consentId);
         assertThat(new ConsentGateCheck(coverage).refusal(contentId)).get().asString().contains("revoked");
     }
+
+    /** What the Resolve PHI form offers as "covered" is exactly what some authorization scope can permit. */
+    @Test
+    void coverableTypesAreExactlyThoseAFullScopePermits() {
+        Authorization everything = mock(Authorization.class);
+        when(everything.allowsFirstName()).thenReturn(true);
+        when(everything.allowsFullName()).thenReturn(true);
+        when(everything.allowsPhoto()).thenReturn(true);
+        when(everything.allowsCondition()).thenReturn(true);
+        when(everything.allowsDates()).thenReturn(true);
+        for (org.carepost.phi.PhiType type : org.carepost.phi.PhiType.values()) {
+            assertThat(ConsentCoverage.coverable(type.name())).as(type.name())
+                    .isEqualTo(ConsentCoverage.permits(everything, type.name()));
+        }
+        assertThat(ConsentCoverage.coverable("GEO")).isFalse();
+        assertThat(ConsentCoverage.coverable("NAME")).isTrue();
+    }
 }

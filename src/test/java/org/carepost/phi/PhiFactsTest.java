@@ -25,12 +25,13 @@ class PhiFactsTest {
         when(contents.get(contentId)).thenReturn(item);
         List<PhiFinding> version2 = List.of(finding(PhiType.NAME, PhiFindingStatus.COVERED_BY_AUTHORIZATION),
                 finding(PhiType.DATE, PhiFindingStatus.REDACTED));
-        List<PhiFinding> version3 = List.of(finding(PhiType.DATE, PhiFindingStatus.REDACTED));
+        List<PhiFinding> version3 = List.of(finding(PhiType.DATE, PhiFindingStatus.REDACTED),
+                finding(PhiType.PHONE, PhiFindingStatus.DISMISSED_NOT_PHI));
         when(findings.findByContentIdAndVersionNoOrderByStartAscIdAsc(contentId, 2)).thenReturn(version2);
         when(findings.findByContentIdAndVersionNoOrderByStartAscIdAsc(contentId, 3)).thenReturn(version3);
 
         assertThat(facts.phiPresent(contentId, 2)).isTrue(); // a covered name is still PHI
-        assertThat(facts.phiPresent(contentId, 3)).isFalse();
+        assertThat(facts.phiPresent(contentId, 3)).isFalse(); // redacted or dismissed as not PHI
         assertThat(facts.coveredTypes(contentId)).containsExactly("NAME");
         assertThat(facts.mediaAttached(contentId, 2)).isFalse();
         List<MediaItem> images = List.of(mock(MediaItem.class));

@@ -60,20 +60,23 @@ class PhiFindingsPostgresTest {
         assertThat(scans.scan(id)).isEqualTo(open);
         assertThat(scans.currentFindings(id)).hasSize(found.size());
 
-        // covered first, then redact the name: the covered finding moves to the new version, still covered
+        // the date covered first, then redact the name: the covered finding moves to the new version, still covered
+        PhiFinding date = found.stream().filter(f -> f.getType() == PhiType.DATE).findFirst().orElseThrow();
         PhiFinding mrn = found.stream().filter(f -> f.getType() == PhiType.MRN).findFirst().orElseThrow();
-        scans.markCovered(id, List.of(mrn.getId()), "pat", Set.of("privacy"));
+        scans.markCovered(id, List.of(date.getId()), "pat", Set.of("privacy"));
         ContentVersion v2 = scans.redact(id, List.of(name.getId()), "pat", Set.of("privacy"));
         assertThat(v2.getVersionNo()).isEqualTo(2);
         assertThat(v2.getAuthor()).isEqualTo("pat");
         assertThat(v2.getBody()).contains("cared for [NAME] after").doesNotContain("Emma");
         List<PhiFinding> moved = scans.currentFindings(id);
-        PhiFinding movedMrn = moved.stream().filter(f -> f.getType() == PhiType.MRN).findFirst().orElseThrow();
-        assertThat(movedMrn.getStatus()).isEqualTo(PhiFindingStatus.COVERED_BY_AUTHORIZATION);
-        assertThat(v2.getBody().substring(movedMrn.getStart(), movedMrn.getEnd())).isEqualTo("48213377");
+        PhiFinding movedDate = moved.stream().filter(f -> f.getType() == PhiType.DATE).findFirst().orElseThrow();
+        assertThat(movedDate.getStatus()).isEqualTo(PhiFindingStatus.COVERED_BY_AUTHORIZATION);
+        assertThat(v2.getBody().substring(movedDate.getStart(), movedDate.getEnd())).isEqualTo("March 3, 2024");
         // the re-scan keeps the covered finding and does not flag the placeholder
-        assertThat(scans.scan(id)).isEqualTo(1); // the date is still open
+        assertThat(scans.scan(id)).isEqualTo(1); // the MRN is still open
         assertThat(scans.currentFindings(id)).noneMatch(f -> f.getType() == PhiType.NAME);
+        PhiFinding movedMrn = scans.openFindings(id).get(0);
+        assertThat(movedMrn.getType()).isEqualTo(PhiType.MRN);
 
         List<AuditEvent> events = auditEvents.findAll().stream().filter(e -> id.equals(e.getContentId())).toList();
         assertThat(events).extracting(e -> e.getAction()).contains("redact", "phi-covered");
@@ -85,8 +88,82 @@ class PhiFindingsPostgresTest {
         assertThatThrownBy(() -> scans.redact(id, List.of(name.getId()), "pat", Set.of("privacy")))
                 .isInstanceOf(PhiResolutionException.class).hasMessageContaining(String.valueOf(name.getId()))
                 .hasMessageNotContaining("Emma");
+        assertThatThrownBy(() -> scans.markCovered(id, List.of(movedDate.getId()), "pat", Set.of("privacy")))
+                .isInstanceOf(PhiResolutionException.class)
+                .hasMessage("Finding " + movedDate.getId() + " was already covered by the patient's authorization.");
+        // an MRN is no authorization's to cover
         assertThatThrownBy(() -> scans.markCovered(id, List.of(movedMrn.getId()), "pat", Set.of("privacy")))
-                .isInstanceOf(PhiResolutionException.class).hasMessageContaining("COVERED_BY_AUTHORIZATION");
+                .isInstanceOf(PhiDecisionException.class).hasMessageContaining("cannot cover");
+    }
+
+    @Test
+    void notPhiDecisionsAreStoredAuditedAndExportedAndTitlesAreScanned() {
+        UUID id = contents.create(new NewContent("Welcome home Emma Okonkwo", "education", "cardiology",
+                "Questions about the heart fair? Our new line is 312-555-0188. " + TEXT, List.of("facebook"),
+                Instant.now().plusSeconds(3600).toString()), "alice", Set.of("authors", "dept-cardiology")).getId();
+        scans.scan(id);
+        String path = "/api/content/" + id + "/findings";
+        JsonNode list = api.get(path, "pat").json();
+        JsonNode title = null;
+        JsonNode phone = null;
+        JsonNode mrn = null;
+        for (JsonNode f : list) {
+            if (f.get("field").asText().equals("TITLE")) {
+                title = f;
+            } else if (f.get("type").asText().equals("PHONE")) {
+                phone = f;
+            } else if (f.get("type").asText().equals("MRN")) {
+                mrn = f;
+            }
+        }
+        assertThat(list.get(0)).isEqualTo(title); // the title's findings come first
+        assertThat(title.get("type").asText()).isEqualTo("NAME");
+        assertThat(title.get("context").asText()).isEqualTo("Welcome home «Emma Okonkwo»");
+        assertThat(title.get("coverable").asBoolean()).isTrue();
+        assertThat(mrn.get("coverable").asBoolean()).isFalse();
+
+        ApiClient.Reply noReason = api.post(path + "/resolution", "pat",
+                "{\"findingIds\":[" + phone.get("id") + "],\"action\":\"not-phi\"}");
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.json().get("problems").get(0).asText()).startsWith("Finding " + phone.get("id").asText()
+                + " (a phone number in the text): give a short reason");
+        ApiClient.Reply coveredMrn = api.post(path + "/resolution", "pat",
+                "{\"decisions\":[{\"findingId\":" + mrn.get("id") + ",\"action\":\"covered\"}]}");
+        assertThat(coveredMrn.status()).isEqualTo(400);
+        assertThat(coveredMrn.body()).contains("cannot cover").doesNotContain("48213377");
+
+        ApiClient.Reply done = api.post(path + "/resolution", "pat", "{\"decisions\":["
+                + "{\"findingId\":" + phone.get("id") + ",\"action\":\"not-phi\",\"reason\":\"the heart fair's public line\"},"
+                + "{\"findingId\":" + title.get("id") + ",\"action\":\"redact\"},"
+                + "{\"findingId\":" + mrn.get("id") + ",\"action\":\"redact\"}]}");
+        assertThat(done.status()).as(done.body()).isEqualTo(200);
+        assertThat(done.json().get("currentVersionNo").asInt()).isEqualTo(2);
+        assertThat(contents.get(id).getTitle()).isEqualTo("Welcome home [NAME]");
+        assertThat(contents.versions(id).get(0).getTitle()).isEqualTo("Welcome home Emma Okonkwo");
+        assertThat(contents.currentVersion(id).getBody()).doesNotContain("48213377");
+
+        JsonNode after = api.get(path, "pat").json();
+        JsonNode dismissed = null;
+        for (JsonNode f : after) {
+            if (f.get("type").asText().equals("PHONE")) {
+                dismissed = f;
+            }
+        }
+        assertThat(dismissed.get("status").asText()).isEqualTo("DISMISSED_NOT_PHI");
+        assertThat(dismissed.get("reason").asText()).isEqualTo("the heart fair's public line");
+        assertThat(dismissed.get("carriedFrom").asLong()).isEqualTo(phone.get("id").asLong());
+        assertThat(dismissed.get("resolvedBy").asText()).isEqualTo("pat");
+
+        List<AuditEvent> events = auditEvents.findAll().stream().filter(e -> id.equals(e.getContentId())).toList();
+        AuditEvent dismissal = events.stream().filter(e -> e.getAction().equals("phi-dismissed")).findFirst()
+                .orElseThrow();
+        assertThat(dismissal.getActor()).isEqualTo("pat");
+        assertThat(dismissal.getComment()).contains("PHONE", "the heart fair's public line").doesNotContain("312-555");
+        assertThat(events).allSatisfy(e -> assertThat(String.valueOf(e.getComment()))
+                .doesNotContain("Emma", "48213377", "312-555-0188"));
+
+        ApiClient.Reply scrape = api.get("/actuator/prometheus", "otto");
+        assertThat(scrape.body()).containsPattern("carepost_phi_findings_dismissed_total\\{[^}]*type=\"PHONE\"[^}]*} [1-9]");
     }
 
     @Test
@@ -140,6 +217,15 @@ class PhiFindingsPostgresTest {
         ApiClient.Reply again = api.post(path, "pat", "{\"findingIds\":[" + nameId + "],\"action\":\"redact\"}");
         assertThat(again.status()).isEqualTo(409);
 
+        // the MRN cannot be covered by an authorization: redacted; the date is
+        long mrnId = 0;
+        for (JsonNode f : api.get("/api/content/" + id + "/findings", "pat").json()) {
+            if (f.get("type").asText().equals("MRN")) {
+                mrnId = f.get("id").asLong();
+            }
+        }
+        assertThat(api.post(path, "pat", "{\"findingIds\":[" + mrnId + "],\"action\":\"redact\"}").status())
+                .isEqualTo(200);
         // the task cannot be completed while findings are open; "covered" for the rest lets it go on to the reviews
         String taskId = api.get("/engine-rest/task?processInstanceId=" + pid + "&taskDefinitionKey=resolvePhi", "pat")
                 .json().get(0).get("id").asText();
@@ -153,7 +239,7 @@ class PhiFindingsPostgresTest {
         assertThat(api.get("/engine-rest/task?processInstanceBusinessKey=" + id
                 + "&taskDefinitionKey=recordSignedAuthorization", "pat").json()).hasSize(1);
         JsonNode content = api.get("/api/content/" + id, "pat").json();
-        assertThat(content.get("currentVersionNo").asInt()).isEqualTo(2);
+        assertThat(content.get("currentVersionNo").asInt()).isEqualTo(3);
     }
 
     private UUID draft(String text) {

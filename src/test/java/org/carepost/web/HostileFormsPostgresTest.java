@@ -96,7 +96,8 @@ class HostileFormsPostgresTest {
         });
         reach.put("resolve-phi", () -> task(draft("testimonial", "Her MRN 48213377 was on every form."), "resolvePhi", "pat"));
         reach.put("record-authorization", () -> {
-            Target phi = task(draft("testimonial", "Her MRN 48213377 was on every form."), "resolvePhi", "pat");
+            // a name: the kind of finding an authorization can cover
+            Target phi = task(draft("testimonial", "Maria Lopez and her family thank the whole team."), "resolvePhi", "pat");
             ApiClient.Reply covered = api.post("/engine-rest/task/" + phi.taskId() + "/complete", "pat",
                     "{\"variables\":{\"phiAction\":{\"value\":\"covered\"}}}");
             assertThat(covered.status()).as(covered.body()).isEqualTo(204);
