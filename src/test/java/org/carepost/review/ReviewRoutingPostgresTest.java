@@ -33,11 +33,21 @@ class ReviewRoutingPostgresTest {
     @Autowired
     org.camunda.bpm.engine.TaskService taskService;
 
+    @Autowired
+    org.camunda.bpm.engine.ProcessEngine engine;
+
     ApiClient api;
 
     @BeforeEach
     void setUp() {
         api = new ApiClient(port);
+    }
+
+    @Test
+    void theRoutingDecisionRunsOnTheJavaFeelAsRoutingDecisionBenchmarkMeasured() {
+        // ReviewRoutingDmnTest proves both FEELs decide alike; this is the setting the engine runs with.
+        assertThat(((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                .isDmnFeelEnableLegacyBehavior()).isTrue();
     }
 
     @Test
