@@ -11,9 +11,9 @@ import org.apache.velocity.app.event.ReferenceInsertionEventHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * Renders the auditor's pages from classpath templates (templates/audit/*.vm). Content reaches a template only as
- * data in the context, and every value a template inserts is HTML-escaped by an insertion handler, so a post's
- * text can neither inject markup nor be evaluated as a template.
+ * Renders the auditor's pages (templates/audit/*.vm) and CarePost's other pages (templates/app/*.vm) from classpath
+ * templates. Content reaches a template only as data in the context, and every value a template inserts is
+ * HTML-escaped by an insertion handler, so a post's text can neither inject markup nor be evaluated as a template.
  */
 @Component
 public class AuditPageRenderer {
@@ -32,13 +32,18 @@ public class AuditPageRenderer {
     }
 
     public String render(String template, Map<String, Object> model) {
+        return render("audit", template, model);
+    }
+
+    /** A page of another folder under templates/ (CarePost's pages under /app use "app"), escaped the same way. */
+    public String render(String folder, String template, Map<String, Object> model) {
         VelocityContext context = new VelocityContext();
         model.forEach(context::put);
         EventCartridge cartridge = new EventCartridge();
         cartridge.addEventHandler((ReferenceInsertionEventHandler) (ctx, reference, value) ->
                 value == null ? null : escapeHtml(value.toString()));
         cartridge.attachToContext(context);
-        Template t = velocity.getTemplate("templates/audit/" + template + ".vm", "UTF-8");
+        Template t = velocity.getTemplate("templates/" + folder + "/" + template + ".vm", "UTF-8");
         StringWriter out = new StringWriter();
         t.merge(context, out);
         return out.toString();

@@ -68,7 +68,8 @@ public class SecurityConfig {
             }
         };
         http.securityMatcher(new OrRequestMatcher(paths.matcher("/app"), paths.matcher("/app/**"),
-                        paths.matcher("/audit"), paths.matcher("/audit/**")))
+                        paths.matcher("/audit"), paths.matcher("/audit/**"),
+                        paths.matcher("/analytics"), paths.matcher("/analytics/**")))
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
                 .exceptionHandling(e -> e.authenticationEntryPoint(toLogin).accessDeniedHandler(forbidden(json)))
