@@ -27,7 +27,9 @@ public enum AuditAction {
     /** PHI findings marked as covered by the patient's authorization. */
     PHI_COVERED("phi-covered"),
     /** An image attached to a draft after its metadata was stripped. */
-    MEDIA_UPLOAD("media-upload");
+    MEDIA_UPLOAD("media-upload"),
+    /** Somebody tried to start a draft's process with a business key of their choosing (refused). */
+    START_REFUSED("start-refused");
 
     private final String code;
 
