@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.carepost.ApiClient;
 import org.carepost.PostgresApplicationTest;
@@ -43,7 +44,7 @@ class HostileUserTest {
 
     @Test
     void noUserStartsAProcessOnAnExistingDraftByNamingItsBusinessKey() {
-        String id = rejectedDraftOfAlice();
+        String id = rejectedDraftOfAlice("No.");
         String hijack = "{\"businessKey\":\"" + id + "\",\"variables\":{\"publishAt\":{\"value\":\""
                 + Instant.now().plusSeconds(5) + "\"}}}";
         WebappSession omar = new WebappSession(port);
@@ -63,8 +64,30 @@ class HostileUserTest {
                 + " order by seq", String.class, id)).containsExactly("omar", "omar", "alice");
     }
 
+    // 7. A review comment came out of the audit CSV as a formula cell.
+
+    @Test
+    void theAuditCsvNeutralisesFormulaCellsWithoutLosingThem() throws Exception {
+        String formula = "=cmd|' /C calc'!A0";
+        String id = rejectedDraftOfAlice(formula);
+        String day = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        ApiClient.Reply csv = api.get("/api/audit/export.csv?from=" + day + "&to=" + day, "audrey");
+        assertThat(csv.status()).isEqualTo(200);
+        var mapper = new com.fasterxml.jackson.dataformat.csv.CsvMapper();
+        List<Map<String, String>> rows = new java.util.ArrayList<>();
+        try (com.fasterxml.jackson.databind.MappingIterator<Map<String, String>> it = mapper.readerForMapOf(String.class)
+                .with(com.fasterxml.jackson.dataformat.csv.CsvSchema.emptySchema().withHeader()).readValues(csv.body())) {
+            it.forEachRemaining(rows::add);
+        }
+        assertThat(rows.stream().filter(r -> id.equals(r.get("contentId"))).map(r -> r.get("comment"))
+                .filter(c -> c.contains("cmd|"))).containsExactly("'" + formula);
+        // The JSON export keeps the comment as recorded.
+        JsonNode json = api.get("/api/audit/export.json?from=" + day + "&to=" + day, "audrey").json();
+        assertThat(json.findValuesAsText("comment")).contains(formula);
+    }
+
     /** Alice's draft, rejected by legal: the state in which the hijacked draft was found. */
-    private String rejectedDraftOfAlice() {
+    private String rejectedDraftOfAlice(String comment) {
         ApiClient.Reply created = api.post("/api/content", "alice", ContentJourneyPostgresTest.draft("Flu shots all week.",
                 "[\"linkedin\"]", Instant.now().plusSeconds(86_400)));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
@@ -73,7 +96,7 @@ class HostileUserTest {
         JsonNode tasks = api.get("/engine-rest/task?processInstanceId=" + pid + "&taskDefinitionKey=legalReview", "lee").json();
         assertThat(tasks).hasSize(1);
         ApiClient.Reply rejected = api.post("/engine-rest/task/" + tasks.get(0).get("id").asText() + "/complete", "lee",
-                ContentJourneyPostgresTest.decision("reject", "No."));
+                ContentJourneyPostgresTest.decision("reject", comment));
         assertThat(rejected.status()).as(rejected.body()).isEqualTo(204);
         assertThat(api.get("/api/content/" + id, "alice").json().get("status").asText()).isEqualTo("REJECTED");
         return id;
