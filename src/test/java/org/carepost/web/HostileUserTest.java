@@ -6,7 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.Job;
 import org.carepost.ApiClient;
 import org.carepost.PostgresApplicationTest;
 import org.carepost.WebappSession;
@@ -33,7 +39,20 @@ class HostileUserTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    TaskService taskService;
+
+    @Autowired
+    ManagementService managementService;
+
+    @Autowired
+    IdentityService identityService;
+
+    @Autowired
+    HistoryService historyService;
+
     ApiClient api;
+    final Map<String, WebappSession> sessions = new java.util.HashMap<>();
 
     @BeforeEach
     void setUp() {
@@ -84,6 +103,146 @@ class HostileUserTest {
         // The JSON export keeps the comment as recorded.
         JsonNode json = api.get("/api/audit/export.json?from=" + day + "&to=" + day, "audrey").json();
         assertThat(json.findValuesAsText("comment")).contains(formula);
+    }
+
+    // 6. "Read-only" auditors wrote comments and attachments; anyone tampered with the history cleanup job.
+
+    @Test
+    void commentsAndAttachmentsAreReservedAndAuditorsStayReadOnly() {
+        String pid = api.post("/api/content", "alice", ContentJourneyPostgresTest.draft("Flu shots all week.",
+                "[\"linkedin\"]", Instant.now().plusSeconds(86_400))).json().get("processInstanceId").asText();
+        String task = api.get("/engine-rest/task?processInstanceId=" + pid + "&taskDefinitionKey=privacyReview", "pat")
+                .json().get(0).get("id").asText();
+        // The auditor, who may read the task and its history, is refused by the engine (403). The others are refused
+        // before that: Camunda's REST answers 400 "No task found" to a user who may not read the task's history, and
+        // the webapps' REST turns every engine exception of a comment into 400.
+        for (String user : List.of("audrey", "pat", "alice")) {
+            for (Via via : Via.values()) {
+                ApiClient.Reply comment = via.send(this, user, "POST", "/task/" + task + "/comment/create",
+                        "{\"message\":\"Jane Roe, MRN 48213377\"}");
+                assertThat(comment.status()).as(via + " " + user + ": " + comment.body())
+                        .isEqualTo(via == Via.BASIC && user.equals("audrey") ? 403 : comment.status()).isIn(400, 403);
+            }
+            ApiClient.Reply attachment = multipart("/engine-rest/task/" + task + "/attachment/create", user, Map.of(
+                    "attachment-name", "note.txt", "attachment-type", "text/plain", "content", "Jane Roe"));
+            assertThat(attachment.status()).as(user + ": " + attachment.body())
+                    .isEqualTo(user.equals("audrey") ? 403 : attachment.status()).isIn(400, 403);
+        }
+        assertThat(taskService.getTaskComments(task)).isEmpty();
+        assertThat(taskService.getTaskAttachments(task)).isEmpty();
+    }
+
+    @Test
+    void jobsAndJobDefinitionsAreReservedToOperationsAndAdministrators() {
+        Job cleanup = historyService.findHistoryCleanupJobs().get(0);
+        // Out of the job executor's way for this test, so what changes is what the users did.
+        managementService.setJobDuedate(cleanup.getId(), java.util.Date.from(Instant.now().plusSeconds(3600)));
+        cleanup = historyService.findHistoryCleanupJobs().get(0);
+        String job = "/job/" + cleanup.getId();
+        String definition = "/job-definition/" + cleanup.getJobDefinitionId();
+        Map<String, Object> before = jobState(cleanup.getId());
+        for (String user : List.of("alice", "audrey", "pat")) {
+            for (Via via : Via.values()) {
+                assertThat(via.send(this, user, "PUT", job + "/retries", "{\"retries\":0}").status()).as(via + user).isEqualTo(403);
+                assertThat(via.send(this, user, "PUT", job + "/duedate", "{\"duedate\":\"2099-01-01T00:00:00.000+0000\"}")
+                        .status()).as(via + user).isEqualTo(403);
+                assertThat(via.send(this, user, "PUT", job + "/suspended", "{\"suspended\":true}").status()).as(via + user)
+                        .isEqualTo(403);
+                assertThat(via.send(this, user, "POST", job + "/execute", null).status()).as(via + user).isEqualTo(403);
+                assertThat(via.send(this, user, "PUT", job + "/priority", "{\"priority\":99}").status()).as(via + user)
+                        .isEqualTo(403);
+                if (cleanup.getJobDefinitionId() != null) {
+                    assertThat(via.send(this, user, "PUT", definition + "/suspended", "{\"suspended\":true}").status())
+                            .as(via + user).isEqualTo(403);
+                }
+                assertThat(via.send(this, user, "POST", "/history/cleanup", null).status()).as(via + user).isEqualTo(403);
+            }
+        }
+        assertThat(jobState(cleanup.getId())).isEqualTo(before);
+        // Operations may set retries (to bring a failed publication back); the administrator may do everything.
+        int retries = cleanup.getRetries();
+        assertThat(Via.BASIC.send(this, "otto", "PUT", job + "/retries", "{\"retries\":" + retries + "}").status()).isEqualTo(204);
+        assertThat(Via.BASIC.send(this, "otto", "PUT", job + "/duedate", "{\"duedate\":\"2099-01-01T00:00:00.000+0000\"}")
+                .status()).isEqualTo(403);
+        assertThat(Via.SESSION.send(this, "admin", "PUT", job + "/retries", "{\"retries\":" + retries + "}").status()).isEqualTo(204);
+        assertThat(jobState(cleanup.getId())).isEqualTo(before);
+    }
+
+    @Test
+    void usersCannotRenameThemselvesButMayChangeTheirPassword() {
+        String user = "mallory" + System.nanoTime() % 100_000;
+        User created = identityService.newUser(user);
+        created.setFirstName("Mallory");
+        created.setLastName("Author");
+        created.setPassword(user);
+        identityService.saveUser(created);
+        identityService.createMembership(user, "authors");
+        try {
+            String profile = "{\"id\":\"" + user + "\",\"firstName\":\"Pat\",\"lastName\":\"Kim (privacy officer)\","
+                    + "\"email\":\"pat@carepost.invalid\"}";
+            ApiClient.Reply renamed = api.send("PUT", "/engine-rest/user/" + user + "/profile", user, profile);
+            assertThat(renamed.status()).as(renamed.body()).isEqualTo(403);
+            WebappSession session = new WebappSession(port);
+            assertThat(session.login(user).status()).isEqualTo(200);
+            assertThat(session.webappsSend("PUT", WebappSession.ENGINE_API + "/user/" + user + "/profile", profile).status())
+                    .isEqualTo(403);
+            assertThat(api.send("DELETE", "/engine-rest/user/" + user, user, null).status()).isEqualTo(403);
+            User stored = identityService.createUserQuery().userId(user).singleResult();
+            assertThat(stored.getFirstName() + " " + stored.getLastName()).isEqualTo("Mallory Author");
+            // The own password, with the current one, stays the user's to change.
+            ApiClient.Reply password = api.send("PUT", "/engine-rest/user/" + user + "/credentials", user,
+                    "{\"password\":\"a-new-Passw0rd!\",\"authenticatedUserPassword\":\"" + user + "\"}");
+            assertThat(password.status()).as(password.body()).isEqualTo(204);
+            assertThat(identityService.checkPassword(user, "a-new-Passw0rd!")).isTrue();
+        } finally {
+            identityService.deleteUser(user);
+        }
+    }
+
+    /** A multipart/form-data POST with these parts (values as text), as Camunda's REST clients send them. */
+    ApiClient.Reply multipart(String path, String user, Map<String, String> parts) {
+        String boundary = "carepost" + java.util.UUID.randomUUID();
+        StringBuilder body = new StringBuilder();
+        parts.forEach((name, value) -> body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"")
+                .append(name).append("\"; filename=\"").append(name).append("\"\r\nContent-Type: text/plain\r\n\r\n")
+                .append(value).append("\r\n"));
+        body.append("--").append(boundary).append("--\r\n");
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body.toString()));
+        if (user != null) {
+            request.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                    (user + ":" + user).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        try {
+            var response = java.net.http.HttpClient.newHttpClient().send(request.build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            return new ApiClient.Reply(response.statusCode(), response.body());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private Map<String, Object> jobState(String jobId) {
+        return jdbc.queryForMap("select retries_, duedate_, suspension_state_, priority_ from act_ru_job where id_ = ?", jobId);
+    }
+
+    /** The two ways into the engine's REST API: /engine-rest with Basic, and the webapps' with a login and token. */
+    enum Via {
+        BASIC, SESSION;
+
+        ApiClient.Reply send(HostileUserTest test, String user, String method, String path, String json) {
+            if (this == BASIC) {
+                return test.api.send(method, "/engine-rest" + path, user, json);
+            }
+            WebappSession session = test.sessions.computeIfAbsent(user, u -> {
+                WebappSession s = new WebappSession(test.port);
+                assertThat(s.login(u).status()).as("webapp login " + u).isEqualTo(200);
+                return s;
+            });
+            return session.webappsSend(method, WebappSession.ENGINE_API + path, json == null ? "{}" : json);
+        }
     }
 
     /** Alice's draft, rejected by legal: the state in which the hijacked draft was found. */
