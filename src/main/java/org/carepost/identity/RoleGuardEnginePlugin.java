@@ -17,18 +17,32 @@ import org.springframework.stereotype.Component;
  * Where the engine decides what a user may do beyond Camunda's authorizations, for every client (/engine-rest,
  * the webapps' REST, Java): the {@link ReservedOperations} table for commands, and the identity service's writes
  * (a user may change their own password, but not their name or e-mail, and may not delete themselves: Camunda
- * grants every user ALL on their own user, so "Pat Kim (privacy officer)" could be anybody).
+ * grants every user ALL on their own user, so "Pat Kim (privacy officer)" could be anybody), and every password
+ * check, whichever login path asked (our Basic, /engine-rest Basic, the webapps' login, /identity/verify), goes
+ * through the {@link LoginThrottle} instead of Camunda's account lock.
  */
 @Component
 public class RoleGuardEnginePlugin extends AbstractProcessEnginePlugin {
 
+    private final LoginThrottle throttle;
+
+    public RoleGuardEnginePlugin(LoginThrottle throttle) {
+        this.throttle = throttle;
+    }
+
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
+        // Camunda locks an account for good after loginMaxAttempts wrong passwords (ENGINE-27002) and makes it wait
+        // loginDelayBase * factor^n seconds before: anyone could lock otto or admin. Never lock, never delay here;
+        // the throttle delays by user and by source instead.
+        configuration.setLoginMaxAttempts(Integer.MAX_VALUE);
+        configuration.setLoginDelayBase(0);
+        configuration.setLoginDelayMaxTime(0);
         configuration.setCustomPreCommandInterceptorsTxRequired(with(
                 configuration.getCustomPreCommandInterceptorsTxRequired(), new ReservedOperationsInterceptor(configuration)));
         configuration.setCustomPreCommandInterceptorsTxRequiresNew(with(
                 configuration.getCustomPreCommandInterceptorsTxRequiresNew(), new ReservedOperationsInterceptor(configuration)));
-        configuration.setIdentityService(new GuardedIdentityService(configuration));
+        configuration.setIdentityService(new GuardedIdentityService(configuration, throttle));
     }
 
     private static List<CommandInterceptor> with(List<CommandInterceptor> existing, CommandInterceptor added) {
@@ -76,9 +90,26 @@ public class RoleGuardEnginePlugin extends AbstractProcessEnginePlugin {
     static class GuardedIdentityService extends IdentityServiceImpl {
 
         private final ProcessEngineConfigurationImpl configuration;
+        private final LoginThrottle throttle;
 
-        GuardedIdentityService(ProcessEngineConfigurationImpl configuration) {
+        GuardedIdentityService(ProcessEngineConfigurationImpl configuration, LoginThrottle throttle) {
             this.configuration = configuration;
+            this.throttle = throttle;
+        }
+
+        /** While the user or the source must wait, no password is even compared: the answer is "no". */
+        @Override
+        public boolean checkPassword(String userId, String password) {
+            LoginSource source = LoginSource.current();
+            if (!throttle.waitFor(source.address(), userId).isZero()) {
+                throttle.throttled(source.address(), userId, source.channel());
+                return false;
+            }
+            boolean ok = super.checkPassword(userId, password);
+            boolean known = ok || userId != null && commandExecutor.execute(context -> context.runWithoutAuthorization(
+                    () -> context.getReadOnlyIdentityProvider().findUserById(userId))) != null;
+            throttle.checked(source.address(), userId, ok, known, source.channel());
+            return ok;
         }
 
         @Override

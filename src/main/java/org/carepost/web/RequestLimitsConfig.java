@@ -1,6 +1,7 @@
 package org.carepost.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.carepost.identity.LoginThrottle;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
@@ -14,7 +15,7 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * The body-size limit on every API that reads JSON (ours, Camunda's REST API and the webapps' (Tasklist's) API),
- * and the closed bare process start.
+ * the closed bare process start, and the login throttle on every path.
  */
 @Configuration
 @ConditionalOnWebApplication
@@ -37,6 +38,16 @@ public class RequestLimitsConfig {
                 new FilterRegistrationBean<>(new BareProcessStartFilter(json));
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
+        return registration;
+    }
+
+    @Bean
+    public FilterRegistrationBean<LoginThrottleFilter> loginThrottleFilter(LoginThrottle throttle, ObjectMapper json) {
+        FilterRegistrationBean<LoginThrottleFilter> registration =
+                new FilterRegistrationBean<>(new LoginThrottleFilter(throttle, json));
+        registration.addUrlPatterns("/*");
+        // Before Spring Security (which checks Basic passwords) and the webapps' filters.
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 12);
         return registration;
     }
 

@@ -51,6 +51,12 @@ class HostileUserTest {
     @Autowired
     HistoryService historyService;
 
+    @Autowired
+    org.camunda.bpm.engine.ProcessEngine processEngine;
+
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     ApiClient api;
     final Map<String, WebappSession> sessions = new java.util.HashMap<>();
 
@@ -219,6 +225,85 @@ class HostileUserTest {
             var response = java.net.http.HttpClient.newHttpClient().send(request.build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString());
             return new ApiClient.Reply(response.statusCode(), response.body());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    // 5. Anyone without a login could lock any account for good (ENGINE-27002).
+
+    @Test
+    void wrongPasswordsNeverLockAnAccountInTheEngine() {
+        String user = newUser("locktarget", List.of("operations"));
+        try {
+            var engine = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+            for (int i = 0; i < 12; i++) { // straight to the engine's check, past any throttle
+                assertThat(engine.getCommandExecutorTxRequired().execute(
+                        new org.camunda.bpm.engine.impl.cmd.CheckPassword(user, "wrong" + i))).isFalse();
+            }
+            assertThat(engine.getCommandExecutorTxRequired().execute(
+                    new org.camunda.bpm.engine.impl.cmd.CheckPassword(user, user))).as("not locked").isTrue();
+        } finally {
+            identityService.deleteUser(user);
+        }
+    }
+
+    @Test
+    void passwordGuessingIsThrottledByUserAndSourceOnEveryLoginPath() {
+        String user = newUser("guesstarget", List.of("authors"));
+        String source = "203.0.113." + (10 + System.nanoTime() % 200);
+        double failuresBefore = meters.counter("carepost.login.attempts", "channel", "engine-rest", "outcome", "failure").count();
+        try {
+            for (int i = 0; i < 6; i++) {
+                assertThat(basic("/engine-rest/task", user, "guess" + i, source).statusCode()).isEqualTo(401);
+            }
+            // Now the user must wait: even the right password is not checked, from any source, on any path.
+            java.net.http.HttpResponse<String> throttled = basic("/engine-rest/task", user, user, source);
+            assertThat(throttled.statusCode()).isEqualTo(429);
+            assertThat(throttled.headers().firstValue("Retry-After")).hasValueSatisfying(s -> assertThat(Integer.parseInt(s)).isPositive());
+            assertThat(throttled.body()).contains("Too many failed logins").doesNotContain(user + ":");
+            assertThat(basic("/api/calendar?from=2030-01-01&to=2030-01-02", user, user, "198.51.100.7").statusCode()).isEqualTo(429);
+            WebappSession browser = new WebappSession(port);
+            assertThat(browser.login(user).status()).isEqualTo(429);
+            ApiClient.Reply verify = api.post("/engine-rest/identity/verify", "alice",
+                    "{\"username\":\"" + user + "\",\"password\":\"" + user + "\"}");
+            assertThat(verify.json().get("authenticated").asBoolean()).isFalse();
+            // It passes: the right password works again and clears the user's count.
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).pollInterval(java.time.Duration.ofMillis(300))
+                    .until(() -> basic("/engine-rest/task", user, user, source).statusCode() == 200);
+            assertThat(basic("/engine-rest/task", user, "guess-again", source).statusCode()).isEqualTo(401);
+            assertThat(meters.counter("carepost.login.attempts", "channel", "engine-rest", "outcome", "failure").count())
+                    .isGreaterThanOrEqualTo(failuresBefore + 7);
+        } finally {
+            identityService.deleteUser(user);
+        }
+        // A source spraying many user names waits too, whoever it tries next.
+        String sprayer = "203.0.113.250";
+        for (int i = 0; i < 21; i++) {
+            assertThat(basic("/engine-rest/task", "nobody" + i, "x", sprayer).statusCode()).isEqualTo(401);
+        }
+        assertThat(basic("/engine-rest/task", "alice", "alice", sprayer).statusCode()).isEqualTo(429);
+    }
+
+    private String newUser(String prefix, List<String> groups) {
+        String user = prefix + System.nanoTime() % 1_000_000;
+        User created = identityService.newUser(user);
+        created.setFirstName(prefix);
+        created.setLastName("Test");
+        created.setPassword(user);
+        identityService.saveUser(created);
+        groups.forEach(g -> identityService.createMembership(user, g));
+        return user;
+    }
+
+    /** HTTP Basic from a given client address (the proxy's X-Forwarded-For, believed from loopback). */
+    private java.net.http.HttpResponse<String> basic(String path, String user, String password, String forwardedFor) {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://127.0.0.1:" + port + path)).header("X-Forwarded-For", forwardedFor)
+                    .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                            (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8))).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new AssertionError(e);
         }
