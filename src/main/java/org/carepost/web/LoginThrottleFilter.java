@@ -6,9 +6,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.regex.Pattern;
 import org.carepost.identity.LoginSource;
 import org.carepost.identity.LoginThrottle;
@@ -40,9 +38,9 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         String user = null;
         String channel = channel(path);
-        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            user = basicUser(authorization.substring(6).trim());
+        BasicCredentials basic = BasicCredentials.of(request);
+        if (basic != null) {
+            user = basic.user();
         } else if ("POST".equals(request.getMethod()) && WEBAPP_LOGIN.matcher(path).matches()) {
             channel = "webapp-login";
             user = request.getParameter("username");
@@ -77,16 +75,5 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
             }
         }
         return path.startsWith("/audit") || path.startsWith("/app") ? "pages" : "other";
-    }
-
-    /** The user of an HTTP Basic header, or null if it cannot be read (then nothing is throttled: it fails anyway). */
-    private static String basicUser(String token) {
-        try {
-            String decoded = new String(Base64.getDecoder().decode(token), StandardCharsets.UTF_8);
-            int colon = decoded.indexOf(':');
-            return colon < 0 ? null : decoded.substring(0, colon);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

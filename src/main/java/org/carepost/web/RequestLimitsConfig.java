@@ -1,6 +1,8 @@
 package org.carepost.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.carepost.identity.LoginThrottle;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -15,7 +17,7 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * The body-size limit on every API that reads JSON (ours, Camunda's REST API and the webapps' (Tasklist's) API),
- * the closed bare process start, and the login throttle on every path.
+ * our pages; the upload gate (multipart, every path); the closed bare process start; the login throttle.
  */
 @Configuration
 @ConditionalOnWebApplication
@@ -26,7 +28,7 @@ public class RequestLimitsConfig {
             @Value("${carepost.max-request-body:1MB}") DataSize limit, ObjectMapper json) {
         FilterRegistrationBean<RequestSizeLimitFilter> registration =
                 new FilterRegistrationBean<>(new RequestSizeLimitFilter(limit, json));
-        registration.addUrlPatterns("/api/*", "/engine-rest/*", "/camunda/api/*");
+        registration.addUrlPatterns("/api/*", "/engine-rest/*", "/camunda/api/*", "/app/*", "/audit", "/audit/*");
         // Before authentication: a huge body is refused without hashing a password first.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
@@ -38,6 +40,18 @@ public class RequestLimitsConfig {
                 new FilterRegistrationBean<>(new BareProcessStartFilter(json));
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
+        return registration;
+    }
+
+    @Bean
+    public FilterRegistrationBean<UploadGateFilter> uploadGate(IdentityService identityService, ProcessEngine engine,
+                                                              ObjectMapper json) {
+        FilterRegistrationBean<UploadGateFilter> registration =
+                new FilterRegistrationBean<>(new UploadGateFilter(identityService, engine.getName(), json));
+        registration.addUrlPatterns("/*");
+        // Before Spring Security and every servlet: nothing reads an upload before its sender and size are allowed.
+        // After the login throttle, so a password checked here is throttled and counted like any other.
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 13);
         return registration;
     }
 

@@ -230,6 +230,70 @@ class HostileUserTest {
         }
     }
 
+    // 2. Multipart bodies were read whole into memory before any check (1.2 GB deployments as the auditor: OOM).
+
+    @Test
+    void uploadsAreRefusedFromTheirHeadersBeforeTheBodyIsRead() throws Exception {
+        long huge = 1_288_490_188L; // 1.2 GiB declared; only the headers and a few bytes are ever sent
+        WebappSession audrey = new WebappSession(port);
+        assertThat(audrey.login("audrey").status()).isEqualTo(200);
+        long deploymentsBefore = processEngine.getRepositoryService().createDeploymentQuery().count();
+        // The auditor may not deploy: 403 at once, on /engine-rest and in the webapps' REST.
+        assertThat(rawUpload("/engine-rest/deployment/create", huge, basicHeader("audrey"))).startsWith("HTTP/1.1 403");
+        assertThat(rawUpload(WebappSession.ENGINE_API + "/deployment/create", huge, "X-XSRF-TOKEN: " + audrey.xsrfToken()
+                + "\r\nCookie: " + audrey.cookieHeader())).startsWith("HTTP/1.1 403");
+        // Nobody deploys over REST today, not even the administrator (CarePost deploys its models at start-up).
+        assertThat(rawUpload("/engine-rest/deployment/create", 1000, basicHeader("admin"))).startsWith("HTTP/1.1 403");
+        // Nor without a login; and a wrong password is a 401 whatever the group.
+        assertThat(rawUpload("/engine-rest/deployment/create", huge, "")).startsWith("HTTP/1.1 401");
+        assertThat(rawUpload("/engine-rest/deployment/create", huge, "Authorization: Basic "
+                + java.util.Base64.getEncoder().encodeToString("cole:nope".getBytes()))).startsWith("HTTP/1.1 401");
+        // An author may upload an image, but not 1.2 GB of one: 413 before the body.
+        assertThat(rawUpload("/api/content/" + java.util.UUID.randomUUID() + "/media", huge, basicHeader("alice")))
+                .startsWith("HTTP/1.1 413").contains("Upload too large");
+        // A multipart body of unknown length, or where nothing is uploaded, is refused too.
+        assertThat(rawUpload("/api/content/" + java.util.UUID.randomUUID() + "/media", -1, basicHeader("alice")))
+                .startsWith("HTTP/1.1 411");
+        assertThat(rawUpload("/engine-rest/process-definition/key/content-approval/submit-form", 1000, basicHeader("alice")))
+                .startsWith("HTTP/1.1 415");
+        assertThat(processEngine.getRepositoryService().createDeploymentQuery().count()).isEqualTo(deploymentsBefore);
+    }
+
+    /**
+     * Sends only the headers of a multipart POST declaring {@code length} bytes (-1: chunked) and the first bytes of
+     * its body, then reads the answer: it comes although the body never arrives, so nothing waited for or read it.
+     */
+    private String rawUpload(String path, long length, String headers) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            String request = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n"
+                    + "Content-Type: multipart/form-data; boundary=xyz\r\nAccept: application/json\r\n"
+                    + (length < 0 ? "Transfer-Encoding: chunked\r\n" : "Content-Length: " + length + "\r\n")
+                    + (headers.isEmpty() ? "" : headers + "\r\n") + "\r\n"
+                    + (length < 0 ? "10\r\n" : "") + "--xyz\r\nContent-Di";
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
+            byte[] buffer = new byte[4096];
+            try {
+                for (int n; (n = socket.getInputStream().read(buffer)) > 0; ) {
+                    answer.write(buffer, 0, n);
+                    if (answer.toString(java.nio.charset.StandardCharsets.ISO_8859_1).contains("}")) {
+                        break; // the problem's JSON is complete
+                    }
+                }
+            } catch (java.net.SocketTimeoutException e) {
+                throw new AssertionError("no answer without the body: " + answer, e);
+            }
+            return answer.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    private static String basicHeader(String user) {
+        return "Authorization: Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + user)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     // 5. Anyone without a login could lock any account for good (ENGINE-27002).
 
     @Test
