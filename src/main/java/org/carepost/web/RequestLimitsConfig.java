@@ -17,7 +17,8 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * The body-size limit on every API that reads JSON (ours, Camunda's REST API and the webapps' (Tasklist's) API),
- * our pages; the upload gate (multipart, every path); the closed bare process start; the login throttle.
+ * our pages; the upload gate (multipart, every path); JSON depth on Camunda's REST; the closed bare process start;
+ * the login throttle; Secure cookies over TLS.
  */
 @Configuration
 @ConditionalOnWebApplication
@@ -31,6 +32,24 @@ public class RequestLimitsConfig {
         registration.addUrlPatterns("/api/*", "/engine-rest/*", "/camunda/api/*", "/app/*", "/audit", "/audit/*");
         // Before authentication: a huge body is refused without hashing a password first.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    @Bean
+    public FilterRegistrationBean<SecureCookiesFilter> secureCookies() {
+        FilterRegistrationBean<SecureCookiesFilter> registration = new FilterRegistrationBean<>(new SecureCookiesFilter());
+        registration.addUrlPatterns("/*");
+        // Outermost, so every cookie written further in (the webapps' filters too) passes through it.
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    public FilterRegistrationBean<JsonDepthFilter> jsonDepth(ObjectMapper json) {
+        FilterRegistrationBean<JsonDepthFilter> registration = new FilterRegistrationBean<>(new JsonDepthFilter(json));
+        // Our API answers deep JSON itself (ApiExceptionHandler); Camunda's REST, in both places, does not.
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 14); // after the size limit and the upload gate
         return registration;
     }
 

@@ -69,8 +69,8 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
         ProblemResponse.write(response, json, problem);
     }
 
-    /** A chunked body already read (it was within the limit), handed on as if unread. */
-    private static final class BufferedBody extends HttpServletRequestWrapper {
+    /** A body already read (it was within the limit), handed on as if unread. */
+    static final class BufferedBody extends HttpServletRequestWrapper {
 
         private final byte[] body;
 

@@ -50,6 +50,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 public class SecurityConfig {
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+    /** Inline styles are allowed (the audit pages carry theirs); scripts only from our own files. */
+    static final String PAGE_CSP = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     @Bean
     @Order(1)
@@ -77,6 +80,8 @@ public class SecurityConfig {
                 .authenticationManager(oneCheck(provider))
                 .csrf(csrf -> csrf.csrfTokenRepository(new SessionCsrfTokenRepository())
                         .requireCsrfProtectionMatcher(stateChangeInASession()))
+                // Server-rendered pages: nothing but our own files may run or load, no framing, forms post back here.
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(PAGE_CSP)))
                 // The authentication is derived on every request (Basic or the webapps' session), never stored.
                 .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))

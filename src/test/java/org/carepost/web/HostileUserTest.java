@@ -294,6 +294,74 @@ class HostileUserTest {
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    // 8. Hardening.
+
+    @Test
+    void malformedMultipartAndDeepJsonAreProblemsNot500() {
+        String id = api.post("/api/content", "alice", ContentJourneyPostgresTest.draft("Flu shots all week.",
+                "[\"linkedin\"]", Instant.now().plusSeconds(86_400))).json().get("id").asText();
+        for (String body : List.of("--xyz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.png\"\r\n\r\nabc",
+                "garbage without any boundary", "--xyz\r\nContent-Disposition: form-data\r\n\r\nabc\r\n--xyz--\r\n")) {
+            ApiClient.Reply broken = raw("POST", "/api/content/" + id + "/media", "alice",
+                    "multipart/form-data; boundary=xyz", body);
+            assertThat(broken.status()).as(broken.body()).isEqualTo(400);
+            assertThat(broken.json().get("title").asText()).as(broken.body()).isNotBlank();
+        }
+        String deep = "{\"variables\":{\"x\":{\"value\":" + "[".repeat(1001) + "]".repeat(1001) + "}}}";
+        for (String path : List.of("/engine-rest/process-definition/key/content-approval/submit-form", "/engine-rest/task")) {
+            ApiClient.Reply nested = api.post(path, "alice", deep);
+            assertThat(nested.status()).as(path + ": " + nested.body()).isEqualTo(400);
+        }
+        WebappSession alice = new WebappSession(port);
+        alice.login("alice");
+        ApiClient.Reply nested = alice.webappsSend("POST", WebappSession.ENGINE_API + "/task", deep);
+        assertThat(nested.status()).as(nested.body()).isEqualTo(400);
+    }
+
+    @Test
+    void pagesCarryAContentSecurityPolicyAndCookiesAreSecureOverTls() throws Exception {
+        var page = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/audit")).header("Authorization", "Basic "
+                        + java.util.Base64.getEncoder().encodeToString("audrey:audrey".getBytes())).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
+                assertThat(csp).contains("default-src 'none'", "frame-ancestors 'none'", "form-action 'self'"));
+
+        // Behind a TLS proxy (X-Forwarded-Proto from a trusted address): the session and the webapps' CSRF cookie
+        // are Secure; over plain HTTP they cannot be (browsers would drop them).
+        for (boolean tls : new boolean[] {true, false}) {
+            var builder = java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + port + "/camunda/app/tasklist/default/")).GET();
+            if (tls) {
+                builder.header("X-Forwarded-Proto", "https");
+            }
+            var tasklist = java.net.http.HttpClient.newHttpClient().send(builder.build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            List<String> cookies = tasklist.headers().allValues("Set-Cookie");
+            assertThat(cookies).as("cookies").anyMatch(c -> c.startsWith("JSESSIONID=")).anyMatch(c -> c.startsWith("XSRF-TOKEN="));
+            if (tls) {
+                assertThat(cookies).allMatch(c -> c.matches("(?i).*;\\s*Secure(;.*|$)"));
+            } else {
+                assertThat(cookies).noneMatch(c -> c.toLowerCase().contains("secure"));
+            }
+        }
+    }
+
+    private ApiClient.Reply raw(String method, String path, String user, String contentType, String body) {
+        try {
+            var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://127.0.0.1:" + port + path)).header("Content-Type", contentType)
+                    .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                            (user + ":" + user).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                    .method(method, java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            return new ApiClient.Reply(response.statusCode(), response.body());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
     // 5. Anyone without a login could lock any account for good (ENGINE-27002).
 
     @Test
