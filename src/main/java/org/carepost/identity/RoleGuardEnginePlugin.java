@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -24,6 +27,24 @@ import org.springframework.stereotype.Component;
 @Component
 public class RoleGuardEnginePlugin extends AbstractProcessEnginePlugin {
 
+    /** What a task's candidate users and groups get on it. */
+    static final Permission WORK_ON_TASK = new Permission() {
+        @Override
+        public String getName() {
+            return "TASK_WORK_AND_UPDATE_VARIABLE";
+        }
+
+        @Override
+        public int getValue() {
+            return TaskPermissions.TASK_WORK.getValue() | TaskPermissions.UPDATE_VARIABLE.getValue();
+        }
+
+        @Override
+        public Resource[] getTypes() {
+            return TaskPermissions.TASK_WORK.getTypes();
+        }
+    };
+
     private final LoginThrottle throttle;
 
     public RoleGuardEnginePlugin(LoginThrottle throttle) {
@@ -38,6 +59,9 @@ public class RoleGuardEnginePlugin extends AbstractProcessEnginePlugin {
         configuration.setLoginMaxAttempts(Integer.MAX_VALUE);
         configuration.setLoginDelayBase(0);
         configuration.setLoginDelayMaxTime(0);
+        // A task's candidates may claim, complete and save its form's fields (TASK_WORK, UPDATE_VARIABLE), not
+        // reassign, delegate or edit it (Camunda's default, UPDATE, let any candidate rename a task or move its dates).
+        configuration.setDefaultUserPermissionForTask(WORK_ON_TASK);
         configuration.setCustomPreCommandInterceptorsTxRequired(with(
                 configuration.getCustomPreCommandInterceptorsTxRequired(), new ReservedOperationsInterceptor(configuration)));
         configuration.setCustomPreCommandInterceptorsTxRequiresNew(with(
@@ -90,7 +114,25 @@ public class RoleGuardEnginePlugin extends AbstractProcessEnginePlugin {
     static class GuardedIdentityService extends IdentityServiceImpl {
 
         private final ProcessEngineConfigurationImpl configuration;
-        private final LoginThrottle throttle;
+        /** What a task's candidate users and groups get on it. */
+    static final Permission WORK_ON_TASK = new Permission() {
+        @Override
+        public String getName() {
+            return "TASK_WORK_AND_UPDATE_VARIABLE";
+        }
+
+        @Override
+        public int getValue() {
+            return TaskPermissions.TASK_WORK.getValue() | TaskPermissions.UPDATE_VARIABLE.getValue();
+        }
+
+        @Override
+        public Resource[] getTypes() {
+            return TaskPermissions.TASK_WORK.getTypes();
+        }
+    };
+
+    private final LoginThrottle throttle;
 
         GuardedIdentityService(ProcessEngineConfigurationImpl configuration, LoginThrottle throttle) {
             this.configuration = configuration;
