@@ -114,25 +114,7 @@ public class RoleGuardEnginePlugin extends AbstractProcessEnginePlugin {
     static class GuardedIdentityService extends IdentityServiceImpl {
 
         private final ProcessEngineConfigurationImpl configuration;
-        /** What a task's candidate users and groups get on it. */
-    static final Permission WORK_ON_TASK = new Permission() {
-        @Override
-        public String getName() {
-            return "TASK_WORK_AND_UPDATE_VARIABLE";
-        }
-
-        @Override
-        public int getValue() {
-            return TaskPermissions.TASK_WORK.getValue() | TaskPermissions.UPDATE_VARIABLE.getValue();
-        }
-
-        @Override
-        public Resource[] getTypes() {
-            return TaskPermissions.TASK_WORK.getTypes();
-        }
-    };
-
-    private final LoginThrottle throttle;
+        private final LoginThrottle throttle;
 
         GuardedIdentityService(ProcessEngineConfigurationImpl configuration, LoginThrottle throttle) {
             this.configuration = configuration;
