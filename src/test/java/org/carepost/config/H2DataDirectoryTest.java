@@ -35,4 +35,19 @@ class H2DataDirectoryTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data))).isEqualTo("rwx------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(database))).isEqualTo("rw-------");
     }
+
+    @Test
+    void springBootRunsItWhenTheEnvironmentIsReady() throws Exception {
+        Path data = tmp.resolve("boot-data");
+        var application = new org.springframework.boot.SpringApplication(Empty.class);
+        application.setWebApplicationType(org.springframework.boot.WebApplicationType.NONE);
+        try (var context = application.run("--spring.datasource.url=jdbc:h2:file:" + data.resolve("carepost"),
+                "--spring.main.banner-mode=off")) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data))).isEqualTo("rwx------");
+        }
+    }
+
+    @org.springframework.context.annotation.Configuration
+    static class Empty {
+    }
 }
