@@ -29,7 +29,9 @@ public enum AuditAction {
     /** A PHI finding dismissed as not PHI, with the reviewer's reason (never the finding's text). */
     PHI_DISMISSED("phi-dismissed"),
     /** An image attached to a draft after its metadata was stripped. */
-    MEDIA_UPLOAD("media-upload");
+    MEDIA_UPLOAD("media-upload"),
+    /** Somebody tried to start a draft's process with a business key of their choosing (refused). */
+    START_REFUSED("start-refused");
 
     private final String code;
 
