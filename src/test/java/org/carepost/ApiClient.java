@@ -45,6 +45,16 @@ public final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
     }
 
+    /** Any method, with an optional JSON body. */
+    public Reply send(String method, String path, String user, String json) {
+        HttpRequest.Builder builder = request(path, user);
+        if (json != null) {
+            builder.header("Content-Type", "application/json");
+        }
+        return send(builder.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    }
+
     /** A multipart/form-data upload of one file in the part named "file". */
     public Reply postFile(String path, String user, String filename, byte[] file) {
         String boundary = "carepost" + java.util.UUID.randomUUID();

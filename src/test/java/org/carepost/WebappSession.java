@@ -21,8 +21,9 @@ public final class WebappSession {
     public static final String WEBAPPS = "/camunda";
     public static final String ENGINE_API = WEBAPPS + "/api/engine/engine/default";
 
+    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL)).connectTimeout(Duration.ofSeconds(5))
+            .cookieHandler(cookies).connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private final String base;
     private String xsrf;
@@ -83,6 +84,12 @@ public final class WebappSession {
             builder.headers(headers);
         }
         return send(builder);
+    }
+
+    /** The session's cookies as a Cookie header, for a request this client does not send itself. */
+    public String cookieHeader() {
+        return cookies.getCookieStore().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
     }
 
     public String xsrfToken() {

@@ -39,6 +39,7 @@ public class IdentitySetup {
             new GroupDef("dept-oncology", "Oncology"),
             new GroupDef("dept-heads", "Department heads"),
             new GroupDef("auditors", "Auditors"),
+            new GroupDef("compliance", "Compliance leads (models, governance analytics)"),
             new GroupDef("operations", "Operations (health and metrics)"),
             new GroupDef("camunda-admin", "Administrators"));
 
@@ -53,6 +54,7 @@ public class IdentitySetup {
             new DemoUser("carl", "Carl", "Jensen (head of cardiology)", List.of("dept-heads", "dept-cardiology")),
             new DemoUser("olga", "Olga", "Petrova (head of oncology)", List.of("dept-heads", "dept-oncology")),
             new DemoUser("audrey", "Audrey", "Blake (auditor)", List.of("auditors")),
+            new DemoUser("cora", "Cora", "Lindqvist (compliance lead)", List.of("compliance")),
             new DemoUser("otto", "Otto", "Lind (operations)", List.of("operations")),
             new DemoUser("admin", "Ada", "Admin", List.of("camunda-admin")));
 

@@ -65,11 +65,13 @@ public class OperationsMetrics {
     @Scheduled(fixedDelayString = "${carepost.metrics.refresh-interval:PT15S}")
     public void refresh() {
         List<MultiGauge.Row<?>> processes = new ArrayList<>();
-        List<MultiGauge.Row<?>> incidentRows = new ArrayList<>();
+        // Every process shows 0 failed-job incidents rather than no series, so "no incident" is a value an alert reads.
+        java.util.Map<List<String>, Long> incidentCounts = new java.util.TreeMap<>(java.util.Comparator.comparing(Object::toString));
         for (ProcessDefinition definition : repository.createProcessDefinitionQuery().latestVersion().list()) {
             String key = definition.getKey();
             processes.add(MultiGauge.Row.of(Tags.of("process", key),
                     runtime.createProcessInstanceQuery().processDefinitionKey(key).count()));
+            incidentCounts.put(List.of(key, org.camunda.bpm.engine.runtime.Incident.FAILED_JOB_HANDLER_TYPE), 0L);
         }
         processInstances.register(processes, true);
 
@@ -89,10 +91,10 @@ public class OperationsMetrics {
 
         jdbc.query("select d.KEY_, i.INCIDENT_TYPE_, count(*) from ACT_RU_INCIDENT i "
                 + "join ACT_RE_PROCDEF d on d.ID_ = i.PROC_DEF_ID_ group by d.KEY_, i.INCIDENT_TYPE_", rs -> {
-            incidentRows.add(MultiGauge.Row.of(Tags.of("process", rs.getString(1), "type", rs.getString(2)),
-                    rs.getLong(3)));
+            incidentCounts.merge(List.of(rs.getString(1), rs.getString(2)), rs.getLong(3), Long::sum);
         });
-        incidents.register(incidentRows, true);
+        incidents.register(incidentCounts.entrySet().stream().<MultiGauge.Row<?>>map(e -> MultiGauge.Row.of(
+                Tags.of("process", e.getKey().get(0), "type", e.getKey().get(1)), e.getValue())).toList(), true);
 
         List<MultiGauge.Row<?>> statuses = new ArrayList<>();
         for (Object[] row : publications.countByStatus()) {

@@ -79,11 +79,12 @@ public class ContentWorkflow {
     @Transactional
     public Started submit(NewContent draft, String author, Set<String> groups) {
         ContentItem item = contents.create(draft, author, groups);
-        ProcessInstance instance = runtime.startProcessInstanceByKey(ProcessVariables.PROCESS_KEY, item.getId().toString(),
+        ProcessInstance instance = ExistingDraftStart.trusted(item.getId(), () -> runtime.startProcessInstanceByKey(
+                ProcessVariables.PROCESS_KEY, item.getId().toString(),
                 Map.of(ProcessVariables.CONTENT_ID, item.getId().toString(),
                         ProcessVariables.AUTHOR, author,
                         ProcessVariables.DEPARTMENT, item.getDepartment(),
-                        ProcessVariables.PUBLISH_AT, Date.from(item.getPublishAt())));
+                        ProcessVariables.PUBLISH_AT, Date.from(item.getPublishAt()))));
         contents.attachProcess(item.getId(), instance.getId());
         return new Started(item.getId(), instance.getId());
     }

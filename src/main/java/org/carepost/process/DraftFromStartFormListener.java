@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A draft started from Tasklist's start form (no business key yet): stores it exactly as POST /api/content would,
- * then keeps only ids in the process. A draft started through our API already has its business key.
+ * then keeps only ids in the process. A start with a business key runs on an existing draft: only our own code
+ * may do that ({@link ExistingDraftStart}).
  */
 @Component("draftFromStartForm")
 public class DraftFromStartFormListener implements ExecutionListener {
@@ -26,14 +27,17 @@ public class DraftFromStartFormListener implements ExecutionListener {
     private static final List<String> FORM_FIELDS = List.of("title", "kind", "text", "platforms");
 
     private final ContentService contents;
+    private final ExistingDraftStart existingDraft;
 
-    public DraftFromStartFormListener(ContentService contents) {
+    public DraftFromStartFormListener(ContentService contents, ExistingDraftStart existingDraft) {
         this.contents = contents;
+        this.existingDraft = existingDraft;
     }
 
     @Override
     public void notify(DelegateExecution execution) {
         if (execution.getProcessBusinessKey() != null) {
+            existingDraft.check(execution);
             return;
         }
         Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();

@@ -28,7 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The content calendar: scheduled (in review, approved) and published posts by their publication time, per
- * department. Titles, statuses and links only, never the texts.
+ * department. Titles, statuses and links only, never the texts. A post that went out stands at the time it went out
+ * (its first publication), which differs from the scheduled time for a crisis update published as soon as approved.
  */
 @Service
 public class ContentCalendar {
@@ -47,16 +48,22 @@ public class ContentCalendar {
     public record PlatformState(String platform, String account, String status, String url, Instant publishedAt) {
     }
 
-    public record Entry(UUID contentId, String title, String kind, String department, String status,
+    /**
+     * @param time      when the post stands in the calendar: its first publication, else its scheduled time
+     * @param publishAt the time it was scheduled for
+     */
+    public record Entry(UUID contentId, String title, String kind, String department, String status, Instant time,
                         Instant publishAt, List<String> platforms, List<PlatformState> publications) {
     }
 
-    /** Posts whose publication time is in [from, to), optionally of one department, by time. */
+    /** Posts whose calendar time is in [from, to), optionally of one department, by time. */
     @Transactional(readOnly = true)
     public List<Entry> between(Instant from, Instant to, String department) {
-        var query = entities.createQuery("select c from ContentItem c where c.publishAt >= :from and c.publishAt < :to"
-                        + " and c.status in :statuses" + (department == null ? "" : " and c.department = :department")
-                        + " order by c.publishAt, c.id", ContentItem.class)
+        // Scheduled in the range, or first published in it; each stands at its calendar time, filtered again below.
+        var query = entities.createQuery("select c from ContentItem c where c.status in :statuses"
+                        + (department == null ? "" : " and c.department = :department")
+                        + " and ((c.publishAt >= :from and c.publishAt < :to) or c.id in (select p.contentId from"
+                        + " Publication p where p.publishedAt >= :from and p.publishedAt < :to))", ContentItem.class)
                 .setParameter("from", from).setParameter("to", to).setParameter("statuses", SHOWN);
         if (department != null) {
             query.setParameter("department", department);
@@ -65,22 +72,29 @@ public class ContentCalendar {
         Map<UUID, List<Publication>> byContent = items.isEmpty() ? Map.of()
                 : publications.findByContentIdInOrderById(items.stream().map(ContentItem::getId).toList()).stream()
                 .collect(Collectors.groupingBy(Publication::getContentId));
-        return items.stream().map(item -> new Entry(item.getId(), item.getTitle(), item.getKind().code(),
-                item.getDepartment(), item.getStatus().name(), item.getPublishAt(),
-                item.getPlatforms().stream().map(Platform::code).toList(),
-                byContent.getOrDefault(item.getId(), List.of()).stream()
-                        .map(p -> new PlatformState(p.getPlatform(), p.getAccount(), p.getStatus().name(), p.getUrl(),
-                                p.getPublishedAt())).toList())).toList();
+        return items.stream().map(item -> {
+                    List<Publication> published = byContent.getOrDefault(item.getId(), List.of());
+                    Instant time = published.stream().map(Publication::getPublishedAt).filter(java.util.Objects::nonNull)
+                            .min(Instant::compareTo).orElse(item.getPublishAt());
+                    return new Entry(item.getId(), item.getTitle(), item.getKind().code(), item.getDepartment(),
+                            item.getStatus().name(), time, item.getPublishAt(),
+                            item.getPlatforms().stream().map(Platform::code).toList(),
+                            published.stream().map(p -> new PlatformState(p.getPlatform(), p.getAccount(),
+                                    p.getStatus().name(), p.getUrl(), p.getPublishedAt())).toList());
+                })
+                .filter(entry -> !entry.time().isBefore(from) && entry.time().isBefore(to))
+                .sorted(java.util.Comparator.comparing(Entry::time).thenComparing(Entry::contentId))
+                .toList();
     }
 
-    /** The same entries as an iCalendar (RFC 5545) feed: one 15-minute event per post at its publication time. */
+    /** The same entries as an iCalendar (RFC 5545) feed: one 15-minute event per post at its calendar time. */
     public String ics(List<Entry> entries, String name) {
         Calendar calendar = new Calendar();
         calendar.add(new ProdId("-//CarePost//Content calendar " + name + "//EN"));
         calendar.add(ImmutableVersion.VERSION_2_0);
         calendar.add(ImmutableCalScale.GREGORIAN);
         for (Entry entry : entries) {
-            VEvent event = new VEvent(entry.publishAt(), Duration.ofMinutes(15), entry.title());
+            VEvent event = new VEvent(entry.time(), Duration.ofMinutes(15), entry.title());
             event.add(new Uid(entry.contentId() + "@carepost"));
             event.add(new Categories(entry.department()));
             event.add(new Description("Status " + entry.status() + "; platforms " + String.join(", ", entry.platforms())

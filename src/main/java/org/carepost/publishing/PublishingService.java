@@ -64,6 +64,18 @@ public class PublishingService {
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.meters = meters;
+        // Every series exists from the start at 0, so an alert on its rate works before the first failure.
+        for (Platform platform : Platform.values()) {
+            for (PlatformException.Kind kind : PlatformException.Kind.values()) {
+                failures(platform.code(), kind);
+            }
+        }
+    }
+
+    private io.micrometer.core.instrument.Counter failures(String platform, PlatformException.Kind kind) {
+        return io.micrometer.core.instrument.Counter.builder("carepost.publication.failures")
+                .description("Network calls to a platform refused or unanswered, per platform and kind")
+                .tags("platform", platform, "kind", kind.name()).register(meters);
     }
 
     /** A hook between the network's answer and the commit that records it (used by the crash test only). */
@@ -159,7 +171,7 @@ public class PublishingService {
             result = adapter.publish(request);
         } catch (PlatformException e) {
             // Every refused or unanswered call, retryable or not: operations alert on the rate per platform.
-            meters.counter("carepost.publication.failures", "platform", platform, "kind", e.kind().name()).increment();
+            failures(platform, e.kind()).increment();
             update(row.getId(), p -> p.failed(e));
             if (e.kind() != PlatformException.Kind.RETRYABLE) {
                 auditOutcome(contentId, version, processInstanceId, "failed", platform + " " + account + " " + e.kind());

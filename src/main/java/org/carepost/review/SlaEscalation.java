@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.velocity.Template;
 import org.apache.velocity.VelocityContext;
 import org.apache.velocity.app.VelocityEngine;
@@ -13,6 +15,8 @@ import org.apache.velocity.runtime.resource.loader.ClasspathResourceLoader;
 import org.carepost.audit.AuditAction;
 import org.carepost.audit.AuditEntry;
 import org.carepost.audit.AuditTrail;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.SimpleMailMessage;
@@ -37,11 +41,20 @@ public class SlaEscalation {
     private final String from;
     private final String tasklistUrl;
     private final VelocityEngine velocity;
+    private final Map<ReviewKind, Counter> escalations = new java.util.EnumMap<>(ReviewKind.class);
 
     public SlaEscalation(ReviewService reviews, AuditTrail audit, ObjectProvider<JavaMailSender> mail,
                          ReviewLeadsProperties properties,
-                         @Value("${carepost.base-url:http://localhost:8080}") String baseUrl) {
+                         @Value("${carepost.base-url:http://localhost:8080}") String baseUrl, MeterRegistry meters) {
         this.reviews = reviews;
+        // One series per review group from the start (0 until the first escalation).
+        for (ReviewKind kind : ReviewKind.values()) {
+            if (kind != ReviewKind.SIGNOFF) {
+                escalations.put(kind, Counter.builder("carepost.sla.escalations")
+                        .description("Reviews that breached their SLA (the group's lead was notified), per review group")
+                        .tag("group", kind.code()).register(meters));
+            }
+        }
         this.audit = audit;
         this.mail = mail;
         this.leads = properties.leads();
@@ -103,5 +116,9 @@ public class SlaEscalation {
         message.setSubject("CarePost: " + kind.code() + " review overdue (SLA " + sla + ")");
         message.setText(body);
         sender.send(message);
+        Counter escalated = escalations.get(kind);
+        if (escalated != null) {
+            escalated.increment();
+        }
     }
 }

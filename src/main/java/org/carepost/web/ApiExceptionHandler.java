@@ -71,6 +71,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.FORBIDDEN, "Forbidden", "Your groups do not allow this.");
     }
 
+    /** A multipart body that cannot be parsed (no boundary, cut off): the client's fault, not a 500. */
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ProblemDetail malformedMultipart(org.springframework.web.multipart.MultipartException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Malformed upload", "The multipart request body cannot be read.");
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
         return withErrors(List.of(new FieldProblem(e.getName(), "has the wrong format")));

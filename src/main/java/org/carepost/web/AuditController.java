@@ -86,7 +86,7 @@ public class AuditController {
         response.setHeader("Content-Disposition", "attachment; filename=\"audit-" + from + "-" + to + ".csv\"");
         CsvSchema schema = csv.schemaFor(AuditExportRow.class).withHeader();
         try (SequenceWriter writer = csv.writer(schema).writeValues(response.getOutputStream())) {
-            auditor.export(start, end, r -> write(writer, AuditExportRow.of(r)));
+            auditor.export(start, end, r -> write(writer, SpreadsheetSafe.row(AuditExportRow.of(r))));
         }
     }
 

@@ -24,7 +24,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Refuses request bodies above a limit with 413 and an RFC 7807 problem, before anything reads them. Tomcat limits
  * only form posts (maxPostSize) and Spring only multipart; a JSON body of any size was read into memory by Jackson
  * or Jersey. A declared Content-Length is checked without reading; a chunked body is read at most limit + 1 bytes.
- * Multipart requests keep their own limits (spring.servlet.multipart).
+ * Multipart uploads are checked by {@link UploadGateFilter} (limits per path, and who may upload there).
  */
 public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
@@ -69,8 +69,8 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
         ProblemResponse.write(response, json, problem);
     }
 
-    /** A chunked body already read (it was within the limit), handed on as if unread. */
-    private static final class BufferedBody extends HttpServletRequestWrapper {
+    /** A body already read (it was within the limit), handed on as if unread. */
+    static final class BufferedBody extends HttpServletRequestWrapper {
 
         private final byte[] body;
 

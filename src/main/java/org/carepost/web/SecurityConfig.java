@@ -14,6 +14,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -48,6 +50,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 public class SecurityConfig {
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+    /** Inline styles are allowed (the audit pages carry theirs); scripts only from our own files. */
+    static final String PAGE_CSP = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     @Bean
     @Order(1)
@@ -68,13 +73,16 @@ public class SecurityConfig {
             }
         };
         http.securityMatcher(new OrRequestMatcher(paths.matcher("/app"), paths.matcher("/app/**"),
-                        paths.matcher("/audit"), paths.matcher("/audit/**")))
+                        paths.matcher("/audit"), paths.matcher("/audit/**"),
+                        paths.matcher("/analytics"), paths.matcher("/analytics/**")))
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
                 .exceptionHandling(e -> e.authenticationEntryPoint(toLogin).accessDeniedHandler(forbidden(json)))
-                .authenticationProvider(provider)
+                .authenticationManager(oneCheck(provider))
                 .csrf(csrf -> csrf.csrfTokenRepository(new SessionCsrfTokenRepository())
                         .requireCsrfProtectionMatcher(stateChangeInASession()))
+                // Server-rendered pages: nothing but our own files may run or load, no framing, forms post back here.
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(PAGE_CSP)))
                 // The authentication is derived on every request (Basic or the webapps' session), never stored.
                 .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
@@ -101,7 +109,7 @@ public class SecurityConfig {
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden(json)))
-                .authenticationProvider(provider)
+                .authenticationManager(oneCheck(provider))
                 .csrf(csrf -> csrf.disable()) // stateless Basic auth: no session cookie to forge
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class);
@@ -116,6 +124,14 @@ public class SecurityConfig {
     private static RequestMatcher stateChangeInASession() {
         return request -> !SAFE_METHODS.contains(request.getMethod())
                 && request.getHeader(HttpHeaders.AUTHORIZATION) == null && request.getSession(false) != null;
+    }
+
+    /**
+     * Our provider alone. With {@code authenticationProvider(...)} Spring also asked the global manager (the same
+     * provider, a bean) after a failure: every wrong password was checked, hashed and counted twice.
+     */
+    private static AuthenticationManager oneCheck(CamundaIdentityAuthenticationProvider provider) {
+        return new ProviderManager(provider);
     }
 
     private static AuthenticationEntryPoint unauthorized(ObjectMapper json) {

@@ -38,17 +38,26 @@ class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         SecurityContext context = SecurityContextHolder.getContext();
-        HttpSession session = request.getSession(false);
-        if (session != null && context.getAuthentication() == null && request.getHeader("Authorization") == null) {
-            Authentication login = AuthenticationUtil.getAuthsFromSession(session).getAuthenticationForProcessEngine(engineName);
-            if (login != null && identityService.createUserQuery().userId(login.getIdentityId()).count() == 1) {
+        if (context.getAuthentication() == null && request.getHeader("Authorization") == null) {
+            String user = sessionUser(request, identityService, engineName);
+            if (user != null) {
                 UsernamePasswordAuthenticationToken authentication = UsernamePasswordAuthenticationToken.authenticated(
-                        login.getIdentityId(), null,
-                        CamundaIdentityAuthenticationProvider.authorities(identityService, login.getIdentityId()));
+                        user, null, CamundaIdentityAuthenticationProvider.authorities(identityService, user));
                 authentication.setDetails(SESSION_DETAILS);
                 context.setAuthentication(authentication);
             }
         }
         chain.doFilter(request, response);
+    }
+
+    /** The user logged in to the webapps for this engine in the request's session (still existing), or null. */
+    static String sessionUser(HttpServletRequest request, IdentityService identityService, String engineName) {
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return null;
+        }
+        Authentication login = AuthenticationUtil.getAuthsFromSession(session).getAuthenticationForProcessEngine(engineName);
+        return login != null && identityService.createUserQuery().userId(login.getIdentityId()).count() == 1
+                ? login.getIdentityId() : null;
     }
 }

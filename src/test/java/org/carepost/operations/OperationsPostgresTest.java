@@ -81,6 +81,34 @@ class OperationsPostgresTest {
                 .doesNotContain("555-0147").doesNotContain("Flu clinic hours");
     }
 
+    @Test
+    void scrapeIsValidPrometheusTextWithEverySeriesFromTheStartAndHelpForEach() throws Exception {
+        operationsMetrics.refresh();
+        String body = api.get("/actuator/prometheus", "otto").body();
+
+        // Prometheus's own parser and linter (Debian package "prometheus"; .ci/run installs it).
+        Process promtool = new ProcessBuilder("promtool", "check", "metrics").redirectErrorStream(true).start();
+        try (var in = promtool.getOutputStream()) {
+            in.write(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        String verdict = new String(promtool.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(promtool.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        // Exit 1 is a parse error of the whole scrape; 3 lists lint problems, which must not name a metric of ours
+        // (libraries' metrics, such as Spring Security's timers without HELP, are not ours to rename).
+        assertThat(promtool.exitValue()).as(verdict).isIn(0, 3);
+        assertThat(verdict).doesNotContain("error while linting");
+        assertThat(verdict.lines().filter(l -> l.startsWith("carepost_"))).as(verdict).isEmpty();
+
+        // Zero is a value: series exist before the first incident, failure or escalation.
+        assertThat(value(body, "carepost_incidents", "process=\"takedown\"", "type=\"failedJob\"")).isPresent();
+        assertThat(value(body, "carepost_publication_failures_total", "platform=\"linkedin\"", "kind=\"AUTHENTICATION\""))
+                .isPresent();
+        assertThat(value(body, "carepost_sla_escalations_total", "group=\"communications\"")).isPresent();
+        // Every CarePost metric says what it is.
+        assertThat(body.lines().filter(l -> l.startsWith("# HELP carepost_"))
+                .filter(l -> l.split(" ", 4).length < 4 || l.split(" ", 4)[3].isBlank())).isEmpty();
+    }
+
     private double detected(String type) {
         Counter counter = meters.find("carepost.phi.findings.detected").tag("type", type).counter();
         return counter == null ? 0 : counter.count();

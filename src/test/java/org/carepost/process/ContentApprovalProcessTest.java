@@ -18,6 +18,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -113,6 +114,8 @@ class ContentApprovalProcessTest {
         item = mock(ContentItem.class);
         when(item.getAuthor()).thenReturn("alice");
         when(item.getStatus()).thenReturn(ContentStatus.IN_REVIEW);
+        when(item.getDepartment()).thenReturn("cardiology");
+        when(item.getPublishAt()).thenReturn(java.time.Instant.now().plusSeconds(3600));
         when(contents.get(contentId)).thenReturn(item);
         when(reviews.context(contentId)).thenReturn(new ReviewContext(contentId, "Heart month", "education", "alice",
                 "cardiology", 1, "hash-1", "Check your blood pressure."));
@@ -136,7 +139,9 @@ class ContentApprovalProcessTest {
         Mocks.register("reviseTaskListener", new ReviseTaskListener(contents, draftView));
         Mocks.register("taskDue", new TaskDue());
         Mocks.register("rewriteAfterRedaction", new RewriteAfterRedaction(contents));
-        Mocks.register("draftFromStartForm", new DraftFromStartFormListener(contents));
+        Mocks.register("draftFromStartForm", new DraftFromStartFormListener(contents,
+                new ExistingDraftStart(contents, mock(org.carepost.audit.AuditTrail.class),
+                        mock(org.springframework.transaction.PlatformTransactionManager.class))));
         Mocks.register("departmentHeads", new DepartmentHeads(identity));
         Mocks.register("freezeApproval", new FreezeApprovalDelegate(reviews, contents));
         Mocks.register("publishToPlatforms", new PublishDelegate(publishing));
@@ -182,6 +187,29 @@ class ContentApprovalProcessTest {
         execute(job());
         verify(publishing).publish(contentId, pi.getId());
         assertThat(pi).isEnded().hasPassed("published");
+    }
+
+    @Test
+    void onlyCarePostStartsAProcessOnAnExistingDraftAndItsVariablesComeFromTheDraft() {
+        var engine = extension.getProcessEngine();
+        engine.getIdentityService().setAuthentication("omar", List.of("authors"));
+        try {
+            assertThatThrownBy(this::start).isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+        // The engine itself (the restart after a revision) may; what the start says about the draft is replaced.
+        Instant publishAt = Instant.parse("2031-05-01T09:00:00Z");
+        when(item.getPublishAt()).thenReturn(publishAt);
+        ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey("content-approval", contentId.toString(),
+                Map.of("contentId", contentId.toString(), "author", "omar", "department", "oncology",
+                        "publishAt", new Date(0)));
+        assertThat(engine.getRuntimeService().getVariables(pi.getId())).containsEntry("author", "alice")
+                .containsEntry("department", "cardiology").containsEntry("publishAt", Date.from(publishAt));
+        for (ContentStatus over : List.of(ContentStatus.REJECTED, ContentStatus.WITHDRAWN)) {
+            when(item.getStatus()).thenReturn(over);
+            assertThatThrownBy(this::start).as(over.name()).isInstanceOf(org.camunda.bpm.engine.BadUserRequestException.class);
+        }
     }
 
     @Test

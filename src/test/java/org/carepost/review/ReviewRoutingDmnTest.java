@@ -10,13 +10,18 @@ import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Reads processes/review-routing.dmn as a compliance lead wrote it and proves the routing of every kind. */
 class ReviewRoutingDmnTest {
 
-    private static final DmnEngine DMN = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+    /** As the process engine evaluates it (application.yml: dmnFeelEnableLegacyBehavior). */
+    private static final DmnEngine DMN = ((DefaultDmnEngineConfiguration) DmnEngineConfiguration
+            .createDefaultDmnEngineConfiguration()).enableFeelLegacyBehavior(true).buildEngine();
+    /** The FEEL a compliance lead reads about in Camunda Modeler's help. */
+    private static final DmnEngine FEEL = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
     private static final Path MODEL = Path.of("processes/review-routing.dmn");
 
     private static RoutingOutcome route(Path model, RoutingFacts facts, List<String> coDepartments) throws Exception {
@@ -111,5 +116,29 @@ class ReviewRoutingDmnTest {
         assertThat(route(copy, plain("behind-the-scenes"), List.of()).reviews())
                 .containsExactlyInAnyOrder(ReviewKind.PRIVACY, ReviewKind.LEGAL);
         assertThat(route(copy, plain("education"), List.of()).reviews()).contains(ReviewKind.BRAND);
+    }
+
+    @Test
+    void theEnginesFeelDecidesAsFullFeelForEveryInput() throws Exception {
+        DmnDecision legacy;
+        DmnDecision full;
+        try (InputStream a = Files.newInputStream(MODEL); InputStream b = Files.newInputStream(MODEL)) {
+            legacy = DMN.parseDecision("review-routing", a);
+            full = FEEL.parseDecision("review-routing", b);
+        }
+        int combinations = 0;
+        for (String kind : List.of("education", "promotion", "testimonial", "crisis-update", "recruiting",
+                "behind-the-scenes", "review-reply")) {
+            for (int bits = 0; bits < 16; bits++) {
+                for (int departments = 1; departments <= 3; departments++) {
+                    Map<String, Object> in = new RoutingFacts(kind, (bits & 1) != 0, (bits & 2) != 0, (bits & 4) != 0,
+                            (bits & 8) != 0, departments).toVariables();
+                    assertThat(DMN.evaluateDecisionTable(legacy, in).getResultList()).as(in.toString())
+                            .isEqualTo(FEEL.evaluateDecisionTable(full, in).getResultList());
+                    combinations++;
+                }
+            }
+        }
+        assertThat(combinations).isEqualTo(7 * 16 * 3);
     }
 }

@@ -33,11 +33,21 @@ class ReviewRoutingPostgresTest {
     @Autowired
     org.camunda.bpm.engine.TaskService taskService;
 
+    @Autowired
+    org.camunda.bpm.engine.ProcessEngine engine;
+
     ApiClient api;
 
     @BeforeEach
     void setUp() {
         api = new ApiClient(port);
+    }
+
+    @Test
+    void theRoutingDecisionRunsOnTheJavaFeelAsRoutingDecisionBenchmarkMeasured() {
+        // ReviewRoutingDmnTest proves both FEELs decide alike; this is the setting the engine runs with.
+        assertThat(((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                .isDmnFeelEnableLegacyBehavior()).isTrue();
     }
 
     @Test
@@ -58,6 +68,24 @@ class ReviewRoutingPostgresTest {
                 api.get("/api/content/" + id, "alice").json().get("status").asText().equals("PUBLISHED"));
         assertThat(auditEvents.findByContentIdOrderById(UUID.fromString(id))).extracting(AuditEvent::getAction)
                 .startsWith("submit", "route").contains("approve", "publish").doesNotContain("signoff");
+
+        // The calendar shows it when it went out, not at the time it had been scheduled for.
+        Instant now = Instant.now();
+        JsonNode today = api.get("/api/calendar?from=" + now.minus(Duration.ofHours(1)) + "&to=" + now.plusSeconds(60), "bria").json();
+        JsonNode entry = null;
+        for (JsonNode e : today) {
+            if (e.get("contentId").asText().equals(id)) {
+                entry = e;
+            }
+        }
+        assertThat(entry).as(today.toString()).isNotNull();
+        assertThat(Instant.parse(entry.get("time").asText())).isBetween(now.minus(Duration.ofMinutes(5)), now);
+        assertThat(Instant.parse(entry.get("publishAt").asText())).isAfter(now.plus(Duration.ofHours(20)));
+        JsonNode tomorrow = api.get("/api/calendar?from=" + now.plus(Duration.ofHours(20)) + "&to="
+                + now.plus(Duration.ofHours(30)), "bria").json();
+        assertThat(tomorrow.findValuesAsText("contentId")).doesNotContain(id);
+        assertThat(api.get("/api/calendar.ics?from=" + now.minus(Duration.ofHours(1)) + "&to=" + now.plusSeconds(60),
+                "bria").body()).contains("UID:" + id + "@carepost");
     }
 
     @Test

@@ -42,9 +42,11 @@ class SlaEscalationMailTest {
         sender.setPort(smtp.getSmtp().getPort());
         ObjectProvider<JavaMailSender> provider = mock(ObjectProvider.class);
         when(provider.getIfAvailable()).thenReturn(sender);
+        io.micrometer.core.instrument.simple.SimpleMeterRegistry meters = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
         SlaEscalation escalation = new SlaEscalation(reviews, audit, provider,
                 new ReviewLeadsProperties(Map.of("privacy", "privacy-lead@hospital.test"), "carepost@hospital.test"),
-                "https://carepost.hospital.test");
+                "https://carepost.hospital.test", meters);
+        assertThat(meters.get("carepost.sla.escalations").tag("group", "legal").counter().count()).isZero();
 
         escalation.escalate(contentId, ReviewKind.PRIVACY, "P2D", "pi-1");
 
@@ -58,5 +60,7 @@ class SlaEscalationMailTest {
                 .doesNotContain("text that must not leave");
         verify(audit).record(argThat(e -> e.action() == AuditAction.ESCALATE && e.contentId().equals(contentId)
                 && e.comment().contains("privacy-lead@hospital.test")));
+        assertThat(meters.get("carepost.sla.escalations").tag("group", "privacy").counter().count()).isEqualTo(1);
+        assertThat(meters.get("carepost.sla.escalations").tag("group", "legal").counter().count()).isZero();
     }
 }
