@@ -57,6 +57,8 @@ class TasklistBrowserPostgresTest {
     private static final String REWRITTEN = "My name is Rosalind Whitfield. I drive in to the heart center in Port "
             + "Ansel. On March 3, 2026 I had my bypass. Thank you, cardiology team!";
     private static final String NOT_PHI_REASON = "the town of our heart center, not where she lives";
+    /** The patient as her authorization names her: unique to this run (the database keeps earlier runs' records). */
+    private static final String PATIENT = "Rosalind Whitfield-" + Long.toString(System.nanoTime() % 1_000_000, 36);
 
     @LocalServerPort
     int port;
@@ -254,7 +256,7 @@ class TasklistBrowserPostgresTest {
         formsOpened.add(formOfTask("consent-capture", "recordSignedAuthorization"));
         assertThat(browser.value("covered")).isEqualTo("a date, a name");
         browser.followLink("Open the authorization page for this post");
-        browser.type2("patient", "Whitfield");
+        browser.type2("patient", PATIENT);
         browser.clickId("search");
         assertThat(browser.text(By.id("none-fitting"))).contains("No valid authorization of this patient");
         fillAuthorization(browser);
@@ -265,7 +267,7 @@ class TasklistBrowserPostgresTest {
         Files.write(scan, ConsentFixtures.png());
         browser.upload("document", scan);
         browser.clickId("record");
-        assertThat(browser.text(By.id("fitting"))).contains("Rosalind Whitfield", "full name, dates");
+        assertThat(browser.text(By.id("fitting"))).contains(PATIENT, "full name, dates");
         browser.screenshot("authorization-recorded");
         browser.clickId("use");
         assertThat(browser.text(By.id("done"))).contains("Authorization chosen");
@@ -326,9 +328,10 @@ class TasklistBrowserPostgresTest {
         browser.complete();
         browser.openTask("Privacy reviews", "Choose or record the patient's authorization");
         browser.followLink("Open the authorization page for this post");
-        browser.type2("patient", "whitfield");
+        browser.type2("patient", PATIENT.toLowerCase());
         browser.clickId("search");
-        assertThat(browser.text(By.id("fitting"))).contains("Rosalind Whitfield", "full name, dates", "Facebook");
+        assertThat(browser.text(By.id("fitting"))).contains(PATIENT, "full name, dates", "Facebook");
+        browser.clickId("use-" + consentId);
         browser.screenshot("authorization-picked-from-the-patients-list");
         browser.clickId("use");
         assertThat(browser.text(By.id("done"))).contains("Authorization chosen");
@@ -356,7 +359,7 @@ class TasklistBrowserPostgresTest {
     }
 
     private void fillAuthorization(TasklistBrowser browser) {
-        browser.type2("patientName", "Rosalind Whitfield");
+        browser.type2("patientName", PATIENT);
         browser.type2("informationDescription", "My heart story as in the post, with my full name and the date of "
                 + "my surgery");
         browser.type2("discloser", "Example General Hospital");
