@@ -86,6 +86,8 @@ public final class InMemoryPhiStore {
         ContentItem item = mock(ContentItem.class);
         when(item.getId()).thenReturn(id);
         when(item.getAuthor()).thenReturn("alice");
+        when(item.getDepartment()).thenReturn("cardiology");
+        when(item.getPublishAt()).thenReturn(java.time.Instant.now().plus(java.time.Duration.ofHours(1)));
         when(item.getStatus()).thenAnswer(inv -> statuses.get(id));
         when(item.getCurrentVersionNo()).thenAnswer(inv -> versions.get(id).size());
         when(item.getTitle()).thenAnswer(inv -> current(id).getTitle());

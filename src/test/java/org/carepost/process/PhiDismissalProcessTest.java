@@ -114,7 +114,9 @@ class PhiDismissalProcessTest {
         Mocks.register("prePublicationGate", new PrePublicationGateDelegate(gate));
         Mocks.register("publishToPlatforms", new PublishDelegate(publishing));
         Mocks.register("markRejected", new MarkRejectedDelegate(store.contents()));
-        Mocks.register("draftFromStartForm", new DraftFromStartFormListener(store.contents()));
+        Mocks.register("draftFromStartForm", new DraftFromStartFormListener(store.contents(),
+                new ExistingDraftStart(store.contents(), mock(org.carepost.audit.AuditTrail.class),
+                        mock(org.springframework.transaction.PlatformTransactionManager.class))));
         Mocks.register("restartReview", new RestartReviewDelegate(store.contents()));
     }
 
