@@ -242,6 +242,15 @@ class PhiFindingsPostgresTest {
         assertThat(content.get("currentVersionNo").asInt()).isEqualTo(3);
     }
 
+    @Test
+    void camundaUsersAreStaffNotPatients() {
+        UUID id = draft("Lee Chen and Pat Kim from our privacy office met with Maria Lopez today.");
+        scans.scan(id);
+        String text = contents.currentVersion(id).getBody();
+        assertThat(scans.currentFindings(id)).extracting(f -> text.substring(f.getStart(), f.getEnd()))
+                .containsExactly("Maria Lopez");
+    }
+
     private UUID draft(String text) {
         return contents.create(new NewContent("Thanks", "testimonial", "cardiology", text, List.of("facebook"),
                 Instant.now().plusSeconds(3600).toString()), "alice", Set.of("authors", "dept-cardiology")).getId();
