@@ -515,8 +515,13 @@ final class NamePlaceRules {
                 && (s.fl2[k] & PhiWords.G_DEPARTMENT) == 0;
     }
 
+    /** Words after "baby", "little", "big" that some name list has but that are no names there. */
+    private static final Set<String> NOT_AFTER_BABY = Set.of("boy", "girl", "boys", "girls", "brother", "sister",
+            "shower", "bump", "food", "steps", "blue", "pink", "monitor", "formula", "bottle", "clothes", "gear",
+            "news", "daddy", "mama", "bro", "sis", "one", "ones", "guy", "man", "lady", "star", "angel", "bear");
+
     private static final Set<String> WEAK_KIN = Set.of("little", "big", "sweet", "dear", "beloved", "late", "named",
-            "patient", "friend", "neighbor", "neighbour", "baby", "kid", "child");
+            "patient", "friend", "neighbor", "neighbour", "baby", "kid", "child", "lil");
 
     /** "from Maple Hollow", "in Cedar Falls": after a place word, capitals ending in a place suffix are a place. */
     private static boolean placeWithSuffix(TextScan s, int k) {
@@ -601,9 +606,23 @@ final class NamePlaceRules {
         if (near) {
             int pf = s.fl[p];
             if ((pf & (PhiWords.F_KIN | PhiWords.F_PTITLE)) != 0) {
-                // "patient parking" is not a name; "Patient Colleen Abernathy" is
-                return (f & PhiWords.F_NOT_NAME) == 0 && (cap || !s.is(p, "patient"))
-                        && (cap || (f & PhiWords.F_ENGLISH) == 0 || (f & PhiWords.F_NAME) != 0);
+                // "patient parking" is not a name; "Patient Colleen Abernathy" is; "baby boy" neither
+                if ((f & PhiWords.F_NOT_NAME) != 0) {
+                    return false;
+                }
+                if (cap) {
+                    return true;
+                }
+                if (WEAK_KIN.contains(s.low(p))) {
+                    // "baby luna" but not "baby boy": after a weak cue a word is a name only if it is a first name
+                    return (f & PhiWords.F_ENGLISH) == 0 && ((f & PhiWords.F_ANY_ENGLISH) == 0
+                            || (f & PhiWords.F_FIRST) != 0 && !NOT_AFTER_BABY.contains(s.low(k)));
+                }
+                return !s.is(p, "patient") && ((f & PhiWords.F_ENGLISH) == 0 || (f & PhiWords.F_NAME) != 0);
+            }
+            if ((s.fl2[p] & PhiWords.G_ADDRESS_VERB) != 0 && !cap && (f & PhiWords.F_FIRST) != 0
+                    && (f & (PhiWords.F_ENGLISH | PhiWords.F_ANY_ENGLISH)) == 0) {
+                return true; // "can someone tell priyanka", "please text marisol"
             }
             if ((pf & PhiWords.W_IS) != 0 && p > 0 && ((s.fl[p - 1] & PhiWords.W_NAME) != 0 || s.is(p - 1, "this"))) {
                 return true; // "my name is X", "this is X"
@@ -642,6 +661,13 @@ final class NamePlaceRules {
         }
         if (dashSigned(s, k) || vocative(s, k)) {
             return true;
+        }
+        if (nx + 1 < s.count && (s.is(nx, "and") || s.charAfter(k) == '&' || s.is(nx, "&")) && s.spaced(k, nx, 2)
+                && (s.is(nx + 1, "i") || s.is(nx + 1, "me")) && (f & PhiWords.F_ENGLISH) == 0) {
+            return true; // "jamal and i want to say thanks"
+        }
+        if (k > 1 && s.is(k - 1, "and") && s.is(k - 2, "me") && (f & PhiWords.F_ENGLISH) == 0) {
+            return true; // "me and kenzie"
         }
         // "marco here, ...", "Chen Jing here!", "Wanjiru Kamau here from Esterbrook": a signature at a message's start
         boolean here = nx < s.count && s.has(nx, PhiWords.W_HERE) && s.spaced(k, nx, 1) && (nx == s.count - 1

@@ -87,7 +87,14 @@ final class PhiLexicon {
             "messenger", "snapchat", "reddit", "gofundme", "caringbridge", "venmo", "paypal", "amazon", "walmart",
             "starbucks", "uber", "lyft", "netflix", "spotify", "fitbit", "covid", "tylenol", "advil", "epic",
             "telehealth", "medicare", "medicaid", "bluecross", "aetna", "cigna", "humana", "kaiser", "costco",
-            "cvs", "walgreens", "dunkin", "mcdonald's", "chick-fil-a", "doordash", "alexa", "siri", "x");
+            "cvs", "walgreens", "dunkin", "mcdonald's", "chick-fil-a", "doordash", "alexa", "siri", "x", "zumba",
+            // peoples and faiths, capitalised adjectives: "American Heart Association", "Mexican food"
+            "american", "americans", "mexican", "canadian", "african", "asian", "european", "latino", "latina",
+            "latinx", "hispanic", "chinese", "korean", "japanese", "vietnamese", "filipino", "irish", "italian",
+            "german", "french", "polish", "russian", "ukrainian", "jewish", "muslim", "christian", "catholic",
+            "hindu", "sikh", "buddhist", "english", "spanish", "arabic", "somali", "hmong", "haitian", "cuban",
+            "puerto", "rican", "dominican", "nigerian", "ghanaian", "ethiopian", "kenyan", "indigenous", "navajo",
+            "lakota", "ojibwe", "cherokee", "hawaiian", "samoan", "tongan", "pacific", "native");
 
     private PhiLexicon() {
     }
@@ -114,8 +121,11 @@ final class PhiLexicon {
             }
         }
         lex.loadWordFile(cl, "phi/common-words.txt");
-        // brands and platforms people write about: capitalised, in no word list, never a patient
-        lex.englishWords.addAll(BRANDS);
+        // brands, platforms, peoples: capitalised, in no word list; those that are also first names ("Alexa",
+        // "Christian") stay weak evidence only
+        for (String b : BRANDS) {
+            (lex.firstNames.contains(b) ? lex.proseWords : lex.englishWords).add(b);
+        }
         // pre-expand inflections so that a lookup at scan time is one hash probe, no substring
         lex.englishInflected = expand(lex.englishWords);
         lex.proseInflected = expand(lex.proseWords);

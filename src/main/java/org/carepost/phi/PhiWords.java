@@ -26,7 +26,10 @@ final class PhiWords {
             G_ROLE = 1 << 4, G_NTH_NOUN = 1 << 5, G_STREET = 1 << 6, G_INTRO = 1 << 7, G_DEPARTMENT = 1 << 8,
             G_ORG_WORD = 1 << 9, G_AGE_WORD = 1 << 10, G_PRAY = 1 << 11, G_MOVE = 1 << 12, G_FAMILY = 1 << 13,
             G_ROAD = 1 << 14, G_LARGE_PLACE = 1 << 15, G_HOLIDAY_NEXT = 1 << 16, G_PERSONAL = 1 << 17,
-            G_ANNOUNCE = 1 << 18;
+            G_ANNOUNCE = 1 << 18, G_ADDRESS_VERB = 1 << 19;
+    /** Verbs that address a person: "can someone tell priyanka", "please text marisol". */
+    static final Set<String> ADDRESS_VERBS = Set.of("tell", "ask", "text", "call", "message", "visit", "hug",
+            "remind", "congratulate", "thank", "miss", "missing", "love", "welcome", "meet", "help", "find", "page");
     /** Second words of holidays: "Mother's Day", "New Year", "St. Patrick's", "Fourth of July". */
     static final Set<String> HOLIDAY_NEXT = Set.of("day", "year", "year's", "patrick", "patrick's", "of", "de",
             "eve");
@@ -135,7 +138,8 @@ final class PhiWords {
             "stepmom", "stepdad", "baby", "twins", "twin", "grandbaby", "kiddo", "neighbor", "neighbour", "roommate",
             "bestie", "friend", "patient", "named", "spouse", "child", "kid", "toddler", "infant", "abuela", "abuelo",
             "abuelita", "abuelito", "nonna", "nonno", "oma", "opa", "lola", "lolo", "bubbe", "zayde", "babcia",
-            "dziadek", "yiayia", "papou", "tata", "hubby", "wifey", "bro", "sis", "mil", "fil", "sil", "bil",
+            "dziadek", "yiayia", "papou", "tata", "hubby", "wifey", "bro", "sis", "mil", "fil", "sil", "bil", "bff",
+            "bf", "gf", "lil", "hubs", "bestfriend", "godmother", "godfather", "godson", "goddaughter",
             "grandson's", "great-grandma", "great-grandpa", "great-grandmother", "great-grandfather", "gran",
             "grams", "gramps", "pops", "mother-in-law", "father-in-law", "little", "big", "sweet", "dear",
             "beloved", "late", "tio", "tia", "tío", "tía", "primo", "prima", "amiga", "amigo", "mijo", "mija",
@@ -156,7 +160,11 @@ final class PhiWords {
             "hospice", "pharmacy", "university", "college", "healthcare", "health", "associates", "network", "system",
             "medical", "infirmary", "sanitarium", "pavilion", "elementary", "school", "academy", "church",
             "logistics", "inc", "llc", "company", "corporation", "club", "society", "department", "dept", "unit",
-            "program", "services", "office", "ministries", "bank", "insurance");
+            "program", "services", "office", "ministries", "bank", "insurance", "association", "award", "awards",
+            "gala", "fund", "campaign", "cart", "lodge", "league", "council", "committee", "coalition", "alliance",
+            "partnership", "project", "initiative", "series", "festival", "prize", "trust", "board", "troop",
+            "chapter", "agency", "authority", "museum", "library", "ymca", "ywca", "tournament", "marathon",
+            "challenge", "collaborative", "consortium");
     static final Set<String> PLACE_SUFFIX = Set.of("creek", "flats", "junction", "mills", "mill", "point", "county",
             "springs", "spring", "falls", "heights", "valley", "ridge", "hills", "hill", "lake", "lakes", "harbor",
             "harbour", "beach", "city", "park", "grove", "village", "crossing", "landing", "bay", "bluff", "bluffs",
@@ -323,6 +331,7 @@ final class PhiWords {
         v.addAllMore(HOLIDAY_NEXT, G_HOLIDAY_NEXT);
         v.addAllMore(PERSONAL_WORDS, G_PERSONAL);
         v.addAllMore(ANNOUNCE_WORDS, G_ANNOUNCE);
+        v.addAllMore(ADDRESS_VERBS, G_ADDRESS_VERB);
         for (String place : LARGE_PLACES) {
             v.addMore(place.split(" ")[0], G_LARGE_PLACE);
         }

@@ -94,6 +94,26 @@ class NamePlaceRulesTest {
     }
 
     @Test
+    void casualMentionsOfFriendsAndFamily() {
+        assertThat(flagged(PLAIN, "jamal and i want to say thanks to the L&D nurses")).containsExactly("jamal");
+        assertThat(flagged(PLAIN, "my bff kenzie had her baby here, a baby boy named Kairo")).containsExactly(
+                "kenzie", "Kairo");
+        assertThat(flagged(PLAIN, "can someone tell priyanka in the lobby that her sister is here"))
+                .containsExactly("priyanka");
+        assertThat(flagged(PLAIN, "thank you so much, ottilie! we hope the new knee treats you well."))
+                .containsExactly("ottilie");
+        assertThat(flagged(PLAIN, "Nothing to see here.")).isEmpty();
+    }
+
+    @Test
+    void eventsProgramsAndPeoplesAreNoNames() {
+        assertThat(flagged(PLAIN, "Tickets for the Harvest Moon Gala are on sale now.")).isEmpty();
+        assertThat(flagged(PLAIN, "Honored to partner with the American Heart Association on CPR training."))
+                .isEmpty();
+        assertThat(flagged(PLAIN, "Tune in Thursday at 7 p.m. for a Facebook Live with our dietitians.")).isEmpty();
+    }
+
+    @Test
     void staffInTheirRoleAreNotFlagged() {
         assertThat(flagged(PLAIN, "Dr. Okafor explained everything twice.")).isEmpty();
         assertThat(flagged(PLAIN, "Nurse Shauna remembers you well, and so does CNA Rolando.")).isEmpty();

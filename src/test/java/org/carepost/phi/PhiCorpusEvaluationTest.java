@@ -33,11 +33,13 @@ class PhiCorpusEvaluationTest {
     void independentEvaluationSetMeetsTheTargetsItMeetsAndNoLess() throws Exception {
         CorpusScorer scorer = score("/phi-eval/eval.jsonl", "/phi-eval/organization.yml");
         assertThat(scorer.docs).isEqualTo(234);
-        // Unmet when this was written (the report and docs/phi.md give the figures): one age over 89 in 20 missed
-        // (0.950 < 0.97), 6 of 56 clean documents flagged (10.7% > 10%). Every other target is met.
-        assertThat(unmetTargets(scorer)).isSubsetOf("recall of AGE_OVER_89", "clean documents flagged");
+        // Unmet when this was written (docs/phi.md gives the figures): one age over 89 in 20 missed (0.950 < 0.97).
+        // Every other target is met: recall 0.992, precision 0.970, 5 of 56 clean documents flagged.
+        assertThat(unmetTargets(scorer)).isSubsetOf("recall of AGE_OVER_89");
         assertThat(scorer.recall("AGE_OVER_89")).isGreaterThanOrEqualTo(0.95);
-        assertThat((double) scorer.cleanFlagged / scorer.cleanDocs).isLessThanOrEqualTo(6.0 / 56);
+        assertThat(scorer.recall()).isGreaterThanOrEqualTo(0.99);
+        assertThat(scorer.precision()).isGreaterThanOrEqualTo(0.96);
+        assertThat(scorer.cleanFlagged).isLessThanOrEqualTo(5);
     }
 
     /**
