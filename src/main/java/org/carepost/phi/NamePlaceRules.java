@@ -191,8 +191,16 @@ final class NamePlaceRules {
         s.identifier(s.ts[first], s.te[j], PhiType.GEO);
     }
 
+    /** Tokens a to b name a state, country or region (one or two words), compared without building a String. */
     static boolean isLargePlace(TextScan s, int a, int b) {
-        return PhiWords.LARGE_PLACES.contains(s.lower(s.ts[a], s.te[b]).replace('\u2019', '\''));
+        if ((s.fl2[a] & PhiWords.G_LARGE_PLACE) == 0) {
+            return false;
+        }
+        if (b == a) {
+            return PhiWords.LARGE_PLACES.contains(s.low(a));
+        }
+        Set<String> second = b == a + 1 ? PhiWords.LARGE_PLACE_PAIRS.get(s.low(a)) : null;
+        return second != null && second.contains(s.low(b));
     }
 
     // =============================================================== names and places by evidence
@@ -262,9 +270,14 @@ final class NamePlaceRules {
             if (s.role[k] != TextScan.NONE) {
                 continue;
             }
-            int len = matchDirectory(s, k, d.orgNamesStartingWith(s.th[k]));
-            if (len == 0 && s.isCap(k) && (s.fl[k] & (PhiWords.F_ENGLISH | PhiWords.F_NAME)) == 0
-                    && !d.orgNamesStartingWith(s.th[k]).isEmpty() && d.isOrgShortName(s.low(k))) {
+            int h = s.th[k];
+            boolean org = d.mayStartOrgName(h);
+            if (!org && !d.mayStartStaffName(h)) {
+                continue;
+            }
+            int len = org ? matchDirectory(s, k, d.orgNamesStartingWith(h)) : 0;
+            if (len == 0 && org && s.isCap(k) && (s.fl[k] & (PhiWords.F_ENGLISH | PhiWords.F_NAME)) == 0
+                    && d.isOrgShortName(s.low(k))) {
                 len = 1; // "the Riverbend ICU nurses": the organisation's short name
             }
             if (len > 0) {
@@ -361,7 +374,7 @@ final class NamePlaceRules {
             if (!staff && s.directory.hasStaff()) {
                 boolean known = true;
                 for (int i = k; i <= end && known; i++) {
-                    known = s.directory.isStaffPart(s.low(i));
+                    known = s.directory.mayBeStaffPart(s.th[i]) && s.directory.isStaffPart(s.low(i));
                 }
                 staff = known && workplaceNear(s, k, end);
             }

@@ -28,6 +28,11 @@ public final class OrganizationDirectory {
     /** First names and surnames of staff: a lone one counts as staff only with a staff context. */
     private final Set<String> staffParts = new HashSet<>();
     private final Set<String> squashedOrgNames = new HashSet<>();
+    /** Bit filters over word hashes (first words of names, staff name parts): one probe per token, no boxing. */
+    private final long[] orgFirst = new long[FILTER_WORDS];
+    private final long[] staffFirst = new long[FILTER_WORDS];
+    private final long[] staffPartBits = new long[FILTER_WORDS];
+    private static final int FILTER_WORDS = 128;
     private final Set<String> shortNames = new HashSet<>();
 
     public OrganizationDirectory(OrganizationSettings settings, Collection<String> moreStaff) {
@@ -67,6 +72,32 @@ public final class OrganizationDirectory {
                 }
             }
         }
+        orgNames.keySet().forEach(h -> set(orgFirst, h));
+        staffNames.keySet().forEach(h -> set(staffFirst, h));
+        staffParts.forEach(p -> set(staffPartBits, p.hashCode()));
+    }
+
+    private static void set(long[] bits, int hash) {
+        int b = (hash ^ (hash >>> 13)) & (FILTER_WORDS * 64 - 1);
+        bits[b >>> 6] |= 1L << b;
+    }
+
+    private static boolean maybe(long[] bits, int hash) {
+        int b = (hash ^ (hash >>> 13)) & (FILTER_WORDS * 64 - 1);
+        return (bits[b >>> 6] & (1L << b)) != 0;
+    }
+
+    /** False: no name of the organisation starts with this word; true: look it up. */
+    boolean mayStartOrgName(int hash) {
+        return maybe(orgFirst, hash);
+    }
+
+    boolean mayStartStaffName(int hash) {
+        return maybe(staffFirst, hash);
+    }
+
+    boolean mayBeStaffPart(int hash) {
+        return maybe(staffPartBits, hash);
     }
 
     private static void add(Map<Integer, List<String[]>> into, String name) {

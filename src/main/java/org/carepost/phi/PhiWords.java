@@ -217,7 +217,7 @@ final class PhiWords {
             "portugal", "poland", "ukraine", "russia", "china", "japan", "korea", "india", "pakistan", "nigeria",
             "ghana", "kenya", "ethiopia", "somalia", "philippines", "vietnam", "brazil", "argentina", "colombia",
             "peru", "chile", "cuba", "haiti", "jamaica", "africa", "europe", "asia", "australia", "midwest",
-            "the midwest", "new england", "the south", "the us", "the states", "iran", "iraq", "syria", "turkey",
+            "new england", "iran", "iraq", "syria", "turkey",
             "greece", "egypt", "israel", "lebanon", "nepal", "bangladesh", "thailand", "indonesia", "malaysia",
             "samoa", "tonga", "fiji", "guatemala", "honduras", "el salvador", "venezuela", "dominican republic",
             "sweden", "norway", "denmark", "finland", "iceland", "netherlands", "holland", "belgium", "austria",
@@ -226,6 +226,18 @@ final class PhiWords {
             "south africa", "morocco", "algeria", "tunisia", "libya", "jordan", "saudi arabia", "yemen", "oman",
             "qatar", "kuwait", "taiwan", "cambodia", "laos", "myanmar", "sri lanka", "mongolia", "new zealand",
             "canada's", "texas's");
+    /** The places of {@link #LARGE_PLACES} of two words, by first word ("new" -> "york", "jersey", ...). */
+    static final Map<String, Set<String>> LARGE_PLACE_PAIRS = new HashMap<>();
+
+    static {
+        for (String place : LARGE_PLACES) {
+            String[] w = place.split(" ");
+            if (w.length == 2) {
+                LARGE_PLACE_PAIRS.computeIfAbsent(w[0], x -> new java.util.HashSet<>()).add(w[1]);
+            }
+        }
+    }
+
     static final Set<String> ABBREVIATIONS = Set.of("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
             "oct", "nov", "dec", "st", "dr", "mr", "mrs", "ms", "ave", "blvd", "rd", "ln", "apt", "no", "vs", "mt",
             "ft", "jr", "sr", "a.m", "p.m", "m", "n", "s", "e", "w", "rev", "sgt", "lt", "capt", "col", "ret");
