@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import net.fortuna.ical4j.data.CalendarOutputter;
@@ -38,10 +39,12 @@ public class ContentCalendar {
 
     private final EntityManager entities;
     private final PublicationRepository publications;
+    private final TitlePrivacy titles;
 
-    public ContentCalendar(EntityManager entities, PublicationRepository publications) {
+    public ContentCalendar(EntityManager entities, PublicationRepository publications, TitlePrivacy titles) {
         this.entities = entities;
         this.publications = publications;
+        this.titles = titles;
     }
 
     public record PlatformState(String platform, String account, String status, String url, Instant publishedAt) {
@@ -65,7 +68,11 @@ public class ContentCalendar {
         Map<UUID, List<Publication>> byContent = items.isEmpty() ? Map.of()
                 : publications.findByContentIdInOrderById(items.stream().map(ContentItem::getId).toList()).stream()
                 .collect(Collectors.groupingBy(Publication::getContentId));
-        return items.stream().map(item -> new Entry(item.getId(), item.getTitle(), item.getKind().code(),
+        // every user reads the calendar: a title with PHI the privacy office has not resolved yet is withheld
+        Set<UUID> withheld = items.isEmpty() ? Set.of()
+                : titles.withheldTitles(items.stream().map(ContentItem::getId).toList());
+        return items.stream().map(item -> new Entry(item.getId(),
+                withheld.contains(item.getId()) ? TitlePrivacy.WITHHELD : item.getTitle(), item.getKind().code(),
                 item.getDepartment(), item.getStatus().name(), item.getPublishAt(),
                 item.getPlatforms().stream().map(Platform::code).toList(),
                 byContent.getOrDefault(item.getId(), List.of()).stream()
