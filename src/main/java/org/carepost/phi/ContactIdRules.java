@@ -243,11 +243,8 @@ final class ContactIdRules {
 
     private static boolean numberAt(TextScan s, int k, int from) {
         int t = s.ts[k];
-        int run = 0;
-        while (t + run < s.n && TextScan.isAsciiDigit(s.buf[t + run])) {
-            run++;
-        }
-        char next = t + run < s.n ? s.buf[t + run] : '\0';
+        int run = s.digitRun(k);
+        char next = s.afterDigitRun(k, run);
         Matcher mt;
         if (from == t && run <= 3 && next == '.' && (mt = s.m(IPV4, 0, from)).lookingAt()) {
             s.identifier(from, mt.end(), PhiType.IP);

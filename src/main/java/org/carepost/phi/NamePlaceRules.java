@@ -71,10 +71,7 @@ final class NamePlaceRules {
 
     private static void numericPlace(TextScan s, int k) {
         int t = s.ts[k];
-        int run = 0;
-        while (t + run < s.n && TextScan.isAsciiDigit(s.buf[t + run])) {
-            run++;
-        }
+        int run = s.digitRun(k);
         if (run <= 6 && t + run + 1 < s.n && TextScan.isRegexSpace(s.buf[t + run]) && streetWordAhead(s, k)) {
             char first = s.buf[t + run + 1];
             Matcher mt = null;

@@ -238,11 +238,8 @@ final class NumberDateRules {
     /** Tries the numeric shapes at token k (it starts with a digit). */
     private static void numericAt(TextScan s, int k) {
         int t = s.ts[k];
-        int run = 0;
-        while (t + run < s.n && TextScan.isAsciiDigit(s.buf[t + run])) {
-            run++;
-        }
-        char next = t + run < s.n ? s.buf[t + run] : '\0';
+        int run = s.digitRun(k);
+        char next = s.afterDigitRun(k, run);
         Matcher mt;
         if (run == 4 && (next == '-' || next == '/' || next == '.') && dateAt(s, s.m(ISO_DATE, 10, t), t)) {
             return;

@@ -358,6 +358,21 @@ final class TextScan {
         return (fl[k] & PhiWords.S_DIGIT) != 0;
     }
 
+    /** Length of the ASCII digit run at the start of token k. */
+    int digitRun(int k) {
+        int t = ts[k];
+        int run = 0;
+        while (t + run < n && isAsciiDigit(buf[t + run])) {
+            run++;
+        }
+        return run;
+    }
+
+    /** The character after the digit run at the start of token k ('\0' at the end of the text). */
+    char afterDigitRun(int k, int run) {
+        return ts[k] + run < n ? buf[ts[k] + run] : '\0';
+    }
+
     boolean isCap(int k) {
         char c = buf[ts[k]];
         return c < 128 ? c >= 'A' && c <= 'Z' : Character.isUpperCase(c);
