@@ -56,11 +56,16 @@ public class CurrentOrganizationDirectory implements Supplier<OrganizationDirect
         return () -> {
             ProcessEngineConfigurationImpl config = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
             List<User> users = config.getCommandExecutorTxRequired().execute((CommandContext ctx) -> {
+                // inside a running command (a scan during process execution) this is that command's context:
+                // leave its authorization check as it was
+                boolean enabled = ctx.isAuthorizationCheckEnabled();
                 ctx.disableAuthorizationCheck();
                 try {
                     return ctx.getReadOnlyIdentityProvider().createUserQuery(ctx).list();
                 } finally {
-                    ctx.enableAuthorizationCheck();
+                    if (enabled) {
+                        ctx.enableAuthorizationCheck();
+                    }
                 }
             });
             List<String> names = new ArrayList<>();
