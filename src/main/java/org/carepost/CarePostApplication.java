@@ -20,7 +20,8 @@ public class CarePostApplication {
     public static void main(String[] args) {
         String command = args.length > 0 ? args[0] : "";
         switch (command) {
-            case "phi-scan" -> System.exit(PhiScanCommand.run(System.in, System.out, System.err));
+            case "phi-scan" -> System.exit(PhiScanCommand.run(Arrays.copyOfRange(args, 1, args.length), System.in,
+                    System.out, System.err));
             case "audit-verify" -> System.exit(AuditVerifyCommand.run(CarePostApplication.class,
                     Arrays.copyOfRange(args, 1, args.length), System.out));
             default -> SpringApplication.run(CarePostApplication.class, args);

@@ -49,7 +49,7 @@ class StartupReport {
         lines.add("  Cockpit    " + base + "/camunda/app/cockpit/");
         lines.add("  Admin      " + base + "/camunda/app/admin/");
         lines.add("  Audit      " + base + "/audit");
-        lines.add("  API        " + base + "/api   (HTTP Basic; reference in docs/)");
+        lines.add("  API docs   " + base + "/swagger-ui.html   (the API itself: " + base + "/api, HTTP Basic)");
         lines.add("  Profile    " + profiles() + " | database " + database() + " | publishing "
                 + environment.getProperty("carepost.publishing.mode", "sandbox"));
         if (properties.demoUsers()) {

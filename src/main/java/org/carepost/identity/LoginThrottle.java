@@ -111,6 +111,8 @@ public class LoginThrottle {
     }
 
     private void count(String channel, String outcome) {
-        meters.counter("carepost.login.attempts", "channel", channel, "outcome", outcome).increment();
+        io.micrometer.core.instrument.Counter.builder("carepost.login.attempts")
+                .description("Password checks per login channel and outcome (success, failure, throttled)")
+                .tags("channel", channel, "outcome", outcome).register(meters).increment();
     }
 }

@@ -5,6 +5,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.carepost.consent.CoveredFindings;
 import org.carepost.content.ContentService;
+import org.carepost.publishing.TitlePrivacy;
 import org.carepost.review.MediaPresence;
 import org.carepost.review.PhiPresence;
 import org.springframework.stereotype.Component;
@@ -16,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
  * (consent coverage). Answers name types, never the text.
  */
 @Component
-public class PhiFacts implements PhiPresence, MediaPresence, CoveredFindings {
+public class PhiFacts implements PhiPresence, MediaPresence, CoveredFindings, TitlePrivacy {
 
     private final PhiFindingRepository findings;
     private final MediaRepository media;
@@ -53,5 +54,11 @@ public class PhiFacts implements PhiPresence, MediaPresence, CoveredFindings {
         return findings.findByContentIdAndVersionNoOrderByStartAscIdAsc(contentId, current).stream()
                 .filter(f -> f.getStatus() == PhiFindingStatus.COVERED_BY_AUTHORIZATION)
                 .map(f -> f.getType().name()).collect(Collectors.toCollection(java.util.TreeSet::new));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Set<UUID> withheldTitles(java.util.Collection<UUID> contentIds) {
+        return contentIds.isEmpty() ? Set.of() : Set.copyOf(findings.withOpenTitleFindings(contentIds));
     }
 }

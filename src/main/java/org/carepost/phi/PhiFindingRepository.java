@@ -13,6 +13,13 @@ public interface PhiFindingRepository extends JpaRepository<PhiFinding, Long> {
             + " and f.status = org.carepost.phi.PhiFindingStatus.REDACTED")
     Integer lastVersionRedactedFrom(UUID contentId);
 
+    /** Of these drafts, those whose current version's title has an open finding. */
+    @org.springframework.data.jpa.repository.Query("select distinct f.contentId from PhiFinding f, "
+            + "org.carepost.content.ContentItem c where c.id = f.contentId and f.versionNo = c.currentVersionNo "
+            + "and f.field = org.carepost.phi.PhiField.TITLE and f.status = org.carepost.phi.PhiFindingStatus.OPEN "
+            + "and f.contentId in :ids")
+    List<UUID> withOpenTitleFindings(@org.springframework.data.repository.query.Param("ids") java.util.Collection<UUID> ids);
+
     /** Findings per type and status, for the operations gauges (counts only, never text). */
     @org.springframework.data.jpa.repository.Query("select f.type, f.status, count(f) from PhiFinding f group by f.type, f.status")
     List<Object[]> countByTypeAndStatus();

@@ -82,6 +82,20 @@ final class PhiLexicon {
             "en/book.yml", "en/educator.yml", "en/house.yml", "en/marketing.yml", "en/movie.yml",
             "en/how_i_met_your_mother.yml", "en/friends.yml", "en/big_bang_theory.yml");
 
+    static final Set<String> BRANDS = Set.of("facebook", "instagram", "tiktok", "youtube", "twitter", "linkedin",
+            "mastodon", "zoom", "google", "mychart", "android", "iphone", "ipad", "apple", "microsoft", "whatsapp",
+            "messenger", "snapchat", "reddit", "gofundme", "caringbridge", "venmo", "paypal", "amazon", "walmart",
+            "starbucks", "uber", "lyft", "netflix", "spotify", "fitbit", "covid", "tylenol", "advil", "epic",
+            "telehealth", "medicare", "medicaid", "bluecross", "aetna", "cigna", "humana", "kaiser", "costco",
+            "cvs", "walgreens", "dunkin", "mcdonald's", "chick-fil-a", "doordash", "alexa", "siri", "x", "zumba",
+            // peoples and faiths, capitalised adjectives: "American Heart Association", "Mexican food"
+            "american", "americans", "mexican", "canadian", "african", "asian", "european", "latino", "latina",
+            "latinx", "hispanic", "chinese", "korean", "japanese", "vietnamese", "filipino", "irish", "italian",
+            "german", "french", "polish", "russian", "ukrainian", "jewish", "muslim", "christian", "catholic",
+            "hindu", "sikh", "buddhist", "english", "spanish", "arabic", "somali", "hmong", "haitian", "cuban",
+            "puerto", "rican", "dominican", "nigerian", "ghanaian", "ethiopian", "kenyan", "indigenous", "navajo",
+            "lakota", "ojibwe", "cherokee", "hawaiian", "samoan", "tongan", "pacific", "native");
+
     private PhiLexicon() {
     }
 
@@ -107,9 +121,15 @@ final class PhiLexicon {
             }
         }
         lex.loadWordFile(cl, "phi/common-words.txt");
+        // brands, platforms, peoples: capitalised, in no word list; those that are also first names ("Alexa",
+        // "Christian") stay weak evidence only
+        for (String b : BRANDS) {
+            (lex.firstNames.contains(b) ? lex.proseWords : lex.englishWords).add(b);
+        }
         // pre-expand inflections so that a lookup at scan time is one hash probe, no substring
         lex.englishInflected = expand(lex.englishWords);
         lex.proseInflected = expand(lex.proseWords);
+        lex.loadScowl(cl);
         lex.proseInflected.addAll(lex.englishInflected);
         if (lex.firstNames.size() < 1000 || lex.englishWords.size() < 1000) {
             // Without the dictionaries the detector would leak names silently: fail loudly instead.
@@ -202,6 +222,30 @@ final class PhiLexicon {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + resource, e);
+        }
+    }
+
+    /**
+     * SCOWL's English words (already inflected). A word that is also a dictionary name ("bell", "grace", "hunter")
+     * counts as prose only, so it does not veto a name; the others are dictionary words.
+     */
+    private void loadScowl(ClassLoader cl) {
+        try (InputStream in = cl.getResourceAsStream("phi/scowl-english.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource phi/scowl-english.txt");
+            }
+            for (String w : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (w.isEmpty() || w.startsWith("#")) {
+                    continue;
+                }
+                if (firstNames.contains(w)) {
+                    proseInflected.add(w); // "Ivy", "Hunter": a capital may well be a person
+                } else {
+                    englishInflected.add(w); // surnames alone ("Grand", "Summit") come with a first name or title
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read phi/scowl-english.txt", e);
         }
     }
 

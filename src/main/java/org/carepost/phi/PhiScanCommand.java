@@ -17,9 +17,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * {@code carepost phi-scan}: JSON lines {@code {"id","text"}} in, one line
- * {@code {"id":..,"spans":[{"start","end","type"}]}} per input line out (UTF-8).
- * Errors name the line number only: the text may itself be PHI.
+ * {@code carepost phi-scan [--organization=FILE.yml]}: JSON lines {@code {"id","text"}} in, one line
+ * {@code {"id":..,"spans":[{"start","end","type"}]}} per input line out (UTF-8). The optional file holds the
+ * organisation directory ({@code carepost.phi.organization}, as in application.yml). Errors name the line number only:
+ * the text may itself be PHI.
  */
 public final class PhiScanCommand {
 
@@ -35,6 +36,26 @@ public final class PhiScanCommand {
 
     public static int run(InputStream in, OutputStream out, PrintStream err) {
         return run(in, out, err, Holder.DETECTOR);
+    }
+
+    /** With the command's arguments (after "phi-scan"): {@code --organization=FILE.yml}. */
+    public static int run(String[] args, InputStream in, OutputStream out, PrintStream err) {
+        PhiDetector detector = Holder.DETECTOR;
+        for (String arg : args) {
+            if (arg.startsWith("--organization=")) {
+                try (InputStream yml = java.nio.file.Files.newInputStream(java.nio.file.Path.of(arg.substring(15)))) {
+                    detector = detector.withDirectory(new OrganizationDirectory(OrganizationSettings.fromYaml(yml),
+                            List.of()));
+                } catch (IOException | RuntimeException e) {
+                    fail(err, "phi-scan: cannot read the organisation directory: " + e.getClass().getSimpleName());
+                    return EXIT_MALFORMED;
+                }
+            } else {
+                fail(err, "phi-scan: unknown argument (only --organization=FILE.yml)");
+                return EXIT_MALFORMED;
+            }
+        }
+        return run(in, out, err, detector);
     }
 
     static int run(InputStream in, OutputStream out, PrintStream err, PhiDetector detector) {

@@ -98,7 +98,7 @@ public class PhiScanService {
         CarriedDecisions carried = null;
         for (PhiField field : PhiField.values()) {
             String text = textOf(version, field, item);
-            for (PhiSpan span : detector.scan(text)) {
+            for (PhiSpan span : field == PhiField.TITLE ? detector.scanTitle(text) : detector.scan(text)) {
                 boolean known = stored.stream().anyMatch(f -> f.sameSpan(field, span.start(), span.end(), span.type()));
                 if (known) {
                     continue;

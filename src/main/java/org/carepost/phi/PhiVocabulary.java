@@ -17,6 +17,8 @@ final class PhiVocabulary {
     /** Per slot: offset into the pool (high 24 bits) and length (low 8 bits). */
     private int[] where;
     private String[] keys;
+    /** Per slot: a second set of flag bits (the first word is full). */
+    private int[] more;
     private char[] pool = new char[1 << 16];
     private int poolSize;
     private int size;
@@ -31,6 +33,7 @@ final class PhiVocabulary {
         entries = new long[cap];
         where = new int[cap];
         keys = new String[cap];
+        more = new int[cap];
         mask = cap - 1;
     }
 
@@ -57,6 +60,18 @@ final class PhiVocabulary {
         put(word, f);
     }
 
+    /** Adds a lower-case word with bits of the second flag set. */
+    void addMore(String word, int flag2) {
+        add(word, 0);
+        more[slot(word)] |= flag2;
+    }
+
+    void addAllMore(Collection<String> words, int flag2) {
+        for (String w : words) {
+            addMore(w, flag2);
+        }
+    }
+
     /** Bit set for every word present, so that an entry is never 0. */
     static final int KNOWN = 1 << 31;
 
@@ -80,12 +95,14 @@ final class PhiVocabulary {
     private void grow() {
         String[] oldKeys = keys;
         long[] oldEntries = entries;
+        int[] oldMore = more;
         alloc(oldKeys.length * 2);
         size = 0;
         poolSize = 0;
         for (int j = 0; j < oldKeys.length; j++) {
             if (oldKeys[j] != null) {
                 put(oldKeys[j], (int) oldEntries[j]);
+                more[slot(oldKeys[j])] = oldMore[j];
             }
         }
     }
@@ -143,6 +160,10 @@ final class PhiVocabulary {
 
     int flags(int slot) {
         return (int) entries[slot] & ~KNOWN;
+    }
+
+    int moreFlags(int slot) {
+        return more[slot];
     }
 
     int size() {

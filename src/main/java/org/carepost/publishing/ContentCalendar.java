@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import net.fortuna.ical4j.data.CalendarOutputter;
@@ -39,10 +40,12 @@ public class ContentCalendar {
 
     private final EntityManager entities;
     private final PublicationRepository publications;
+    private final TitlePrivacy titles;
 
-    public ContentCalendar(EntityManager entities, PublicationRepository publications) {
+    public ContentCalendar(EntityManager entities, PublicationRepository publications, TitlePrivacy titles) {
         this.entities = entities;
         this.publications = publications;
+        this.titles = titles;
     }
 
     public record PlatformState(String platform, String account, String status, String url, Instant publishedAt) {
@@ -72,13 +75,17 @@ public class ContentCalendar {
         Map<UUID, List<Publication>> byContent = items.isEmpty() ? Map.of()
                 : publications.findByContentIdInOrderById(items.stream().map(ContentItem::getId).toList()).stream()
                 .collect(Collectors.groupingBy(Publication::getContentId));
+        // every user reads the calendar: a title with PHI the privacy office has not resolved yet is withheld
+        Set<UUID> withheld = items.isEmpty() ? Set.of()
+                : titles.withheldTitles(items.stream().map(ContentItem::getId).toList());
         return items.stream().map(item -> {
                     List<Publication> published = byContent.getOrDefault(item.getId(), List.of());
                     Instant time = published.stream().map(Publication::getPublishedAt).filter(java.util.Objects::nonNull)
                             .min(Instant::compareTo).orElse(item.getPublishAt());
-                    return new Entry(item.getId(), item.getTitle(), item.getKind().code(), item.getDepartment(),
-                            item.getStatus().name(), time, item.getPublishAt(),
-                            item.getPlatforms().stream().map(Platform::code).toList(),
+                    return new Entry(item.getId(),
+                            withheld.contains(item.getId()) ? TitlePrivacy.WITHHELD : item.getTitle(),
+                            item.getKind().code(), item.getDepartment(), item.getStatus().name(), time,
+                            item.getPublishAt(), item.getPlatforms().stream().map(Platform::code).toList(),
                             published.stream().map(p -> new PlatformState(p.getPlatform(), p.getAccount(),
                                     p.getStatus().name(), p.getUrl(), p.getPublishedAt())).toList());
                 })

@@ -52,7 +52,7 @@ public class SecurityConfig {
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
     /** Inline styles are allowed (the audit pages carry theirs); scripts only from our own files. */
     static final String PAGE_CSP = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-            + "img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+            + "img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     @Bean
     @Order(1)
@@ -74,7 +74,10 @@ public class SecurityConfig {
         };
         http.securityMatcher(new OrRequestMatcher(paths.matcher("/app"), paths.matcher("/app/**"),
                         paths.matcher("/audit"), paths.matcher("/audit/**"),
-                        paths.matcher("/analytics"), paths.matcher("/analytics/**")))
+                        paths.matcher("/analytics"), paths.matcher("/analytics/**"),
+                        // The API's OpenAPI document and Swagger UI, for any logged-in user.
+                        paths.matcher("/v3/api-docs"), paths.matcher("/v3/api-docs/**"),
+                        paths.matcher("/swagger-ui.html"), paths.matcher("/swagger-ui/**")))
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
                 .exceptionHandling(e -> e.authenticationEntryPoint(toLogin).accessDeniedHandler(forbidden(json)))

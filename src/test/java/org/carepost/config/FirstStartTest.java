@@ -50,6 +50,7 @@ class FirstStartTest {
                 .containsPattern("Cockpit +http://localhost:\\d+/camunda/app/cockpit/")
                 .containsPattern("Admin +http://localhost:\\d+/camunda/app/admin/")
                 .containsPattern("Audit +http://localhost:\\d+/audit")
+                .containsPattern("API docs +http://localhost:\\d+/swagger-ui.html")
                 .contains("Profile    default (embedded) | database H2 file " + dir + "/carepost")
                 .contains("Demo users (password = user id):")
                 .containsPattern("alice +Alice Moreau \\(author, cardiology\\)")

@@ -155,6 +155,14 @@ final class CorpusScorer {
 
     /** The report, line for line as score.py prints it (without the leak values: they are PHI-like). */
     String report() {
+        return report(true);
+    }
+
+    /**
+     * As {@link #report()}; without the list of leaked documents for a set that only measures (its misses are not
+     * to be looked at one by one).
+     */
+    String report(boolean listLeaks) {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "gold documents: %d  predicted documents: %d%n", docs, docs));
         b.append(String.format(Locale.ROOT, "%nper-type recall (caught = >= 90%% of characters covered, any predicted type)%n"));
@@ -168,7 +176,7 @@ final class CorpusScorer {
         b.append(String.format(Locale.ROOT, "%nnon_phi false positives (> 50%% of characters covered): %d of %d%n", fpNonPhi(), nonTotal));
         nonPhi.forEach((k, c) -> b.append(String.format(Locale.ROOT, "  %-16s%5d / %d%n", k, c[1], c[0])));
         b.append(String.format(Locale.ROOT, "clean (no-PHI) documents with any prediction: %d of %d%n", cleanFlagged, cleanDocs));
-        if (!leaks.isEmpty()) {
+        if (listLeaks && !leaks.isEmpty()) {
             b.append(String.format(Locale.ROOT, "%nleaks:%n"));
             leaks.forEach(l -> b.append("  ").append(l).append('\n'));
         }

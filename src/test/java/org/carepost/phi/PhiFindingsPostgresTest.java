@@ -243,6 +243,44 @@ class PhiFindingsPostgresTest {
         assertThat(content.get("currentVersionNo").asInt()).isEqualTo(3);
     }
 
+    @Test
+    void camundaUsersAreStaffNotPatients() {
+        UUID id = draft("Lee Chen and Pat Kim from our privacy office met with Maria Lopez today.");
+        scans.scan(id);
+        String text = contents.currentVersion(id).getBody();
+        assertThat(scans.currentFindings(id)).extracting(f -> text.substring(f.getStart(), f.getEnd()))
+                .containsExactly("Maria Lopez");
+    }
+
+    /** Issue #14 item 4: a title with a patient's name and MRN was shown to every user in the calendar. */
+    @Test
+    void aTitleWithPhiIsScannedWithheldFromTheCalendarAndRedactedLikeTheText() {
+        ApiClient.Reply created = api.post("/api/content", "alice", "{\"title\":\"Welcome home Emma Okonkwo, MRN 48213377\","
+                + "\"kind\":\"education\",\"department\":\"cardiology\",\"text\":\"Flu shots all week.\","
+                + "\"platforms\":[\"facebook\"],\"publishAt\":\"" + Instant.now().plusSeconds(7200) + "\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().get("id").asText();
+        JsonNode findings = api.get("/api/content/" + id + "/findings", "pat").json();
+        List<Long> titleFindings = new ArrayList<>();
+        for (JsonNode f : findings) {
+            assertThat(f.get("field").asText()).isEqualTo("TITLE");
+            titleFindings.add(f.get("id").asLong());
+        }
+        assertThat(titleFindings).hasSize(2);
+
+        String calendar = api.get("/api/calendar", "lee").body();
+        String ics = api.get("/api/calendar.ics", "omar").body();
+        assertThat(calendar).contains(id, "title withheld").doesNotContain("Okonkwo", "48213377");
+        assertThat(ics).doesNotContain("Okonkwo", "48213377");
+
+        ApiClient.Reply redacted = api.post("/api/content/" + id + "/findings/resolution", "pat",
+                "{\"findingIds\":" + titleFindings + ",\"action\":\"redact\"}");
+        assertThat(redacted.status()).as(redacted.body()).isEqualTo(200);
+        assertThat(api.get("/api/calendar", "lee").body()).contains("Welcome home [NAME], MRN [MRN]")
+                .doesNotContain("Okonkwo");
+        assertThat(contents.versions(UUID.fromString(id)).get(0).getTitle()).contains("Okonkwo"); // privacy's store
+    }
+
     private UUID draft(String text) {
         return contents.create(new NewContent("Thanks", "testimonial", "cardiology", text, List.of("facebook"),
                 Instant.now().plusSeconds(3600).toString()), "alice", Set.of("authors", "dept-cardiology")).getId();

@@ -81,4 +81,24 @@ class PhiScanCommandTest {
         assertTrue(msg.contains("line 2") && msg.contains("id"), msg);
         assertFalse(msg.contains("Maria"), msg);
     }
+
+    @Test
+    void readsTheOrganisationDirectoryFromAFileAndRefusesOtherArguments() throws Exception {
+        java.nio.file.Path yml = java.nio.file.Files.createTempFile("org", ".yml");
+        try {
+            java.nio.file.Files.writeString(yml, "carepost:\n  phi:\n    organization:\n      phones: ['(503) 555-0120']\n");
+            String in = "{\"id\":\"a\",\"text\":\"Call us at (503) 555-0120 or her at (503) 555-0121.\"}\n";
+            int status = PhiScanCommand.run(new String[] {"--organization=" + yml}, new ByteArrayInputStream(
+                    in.getBytes(StandardCharsets.UTF_8)), out, new PrintStream(err, true, StandardCharsets.UTF_8));
+            assertEquals(0, status);
+            JsonNode a = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+            assertEquals(1, a.get("spans").size());
+            assertEquals(36, a.get("spans").get(0).get("start").asInt());
+        } finally {
+            java.nio.file.Files.delete(yml);
+        }
+        assertEquals(PhiScanCommand.EXIT_MALFORMED, PhiScanCommand.run(new String[] {"--verbose"},
+                new ByteArrayInputStream(new byte[0]), out, new PrintStream(err, true, StandardCharsets.UTF_8)));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown argument"));
+    }
 }

@@ -205,6 +205,31 @@ class PhiDismissalProcessTest {
         });
     }
 
+    /** The staff list is read inside the scan's own engine command: its authorization check must stay as it was. */
+    @Test
+    void readingTheCamundaStaffInsideACommandLeavesItsAuthorizationCheckAlone() {
+        ProcessEngine engine = extension.getProcessEngine();
+        var user = identity.newUser("rhea");
+        user.setFirstName("Rhea");
+        user.setLastName("Castellanos (privacy officer)");
+        identity.saveUser(user);
+        try {
+            var config = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+            List<String> staff = new java.util.ArrayList<>();
+            boolean checkAfter = config.getCommandExecutorTxRequired().execute(ctx -> {
+                ctx.disableAuthorizationCheck();
+                staff.addAll(org.carepost.phi.CurrentOrganizationDirectory.camundaUsers(engine).get());
+                return ctx.isAuthorizationCheckEnabled();
+            });
+            assertThat(staff).contains("Rhea Castellanos");
+            assertThat(checkAfter).isFalse();
+            assertThat(org.carepost.phi.CurrentOrganizationDirectory.camundaUsers(engine).get())
+                    .contains("Rhea Castellanos");
+        } finally {
+            identity.deleteUser("rhea");
+        }
+    }
+
     private PhiFinding only(PhiType type) {
         List<PhiFinding> found = scans.currentFindings(contentId).stream()
                 .filter(f -> f.getType() == type && f.getField() == PhiField.TEXT).toList();

@@ -197,6 +197,12 @@ class HostileApiPostgresTest {
         c.add(new Case("GET /api/audit/export.json", "EL as date", "GET", "/api/audit/export.json?from=2030-01-01&to=" + EL, "audrey", null, null, 400, "to"));
         c.add(new Case("GET /audit", "EL as page", "GET", "/audit?page=" + EL, "audrey", null, null, 400, "page"));
         c.add(new Case("GET /audit/content/{id}", "script in the id", "GET", "/audit/content/" + SCRIPT, "audrey", null, null, 400, null));
+        c.add(new Case("GET /analytics", "EL as date", "GET", "/analytics?from=" + EL, "cora", null, null, 400, "from"));
+        c.add(new Case("GET /analytics", "script as department", "GET", "/analytics?department=" + SCRIPT, "audrey", null, null, 400, "department"));
+        c.add(new Case("GET /analytics/chart/{chart}.svg", "script as chart", "GET", "/analytics/chart/" + SCRIPT + ".svg", "cora", null, null, 400, null));
+        c.add(new Case("GET /analytics/chart/{chart}.svg", "range over a year", "GET", "/analytics/chart/stages.svg?from=2020-01-01&to=2022-01-01", "cora", null, null, 400, "to"));
+        c.add(new Case("GET /analytics/data/{chart}.csv", "EL as chart", "GET", "/analytics/data/" + EL + ".csv", "cora", null, null, 400, "chart"));
+        c.add(new Case("GET /analytics/data/{chart}.csv", "to before from", "GET", "/analytics/data/phi.csv?from=2030-02-01&to=2030-01-01", "audrey", null, null, 400, "to"));
         return c;
     }
 
@@ -205,7 +211,7 @@ class HostileApiPostgresTest {
         Set<String> endpoints = new TreeSet<>();
         mappings.getHandlerMethods().forEach((info, method) -> {
             for (String pattern : info.getPatternValues()) {
-                if (pattern.startsWith("/api") || pattern.startsWith("/audit")) {
+                if (pattern.startsWith("/api") || pattern.startsWith("/audit") || pattern.startsWith("/analytics")) {
                     Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
                     (methods.isEmpty() ? Set.of("ANY") : methods.stream().map(Enum::name).collect(Collectors.toSet()))
                             .forEach(m -> endpoints.add(m + " " + pattern));
