@@ -30,6 +30,8 @@ public enum AuditAction {
     PHI_DISMISSED("phi-dismissed"),
     /** An image attached to a draft after its metadata was stripped. */
     MEDIA_UPLOAD("media-upload"),
+    /** An auditor read a version whose PHI was redacted afterwards (an explicit action, never a side view). */
+    SHOW_UNREDACTED("show-unredacted"),
     /** Somebody tried to start a draft's process with a business key of their choosing (refused). */
     START_REFUSED("start-refused");
 

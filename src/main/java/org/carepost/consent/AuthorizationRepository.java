@@ -12,4 +12,7 @@ public interface AuthorizationRepository extends JpaRepository<Authorization, UU
     @Query("select a.id from Authorization a where a.expiresOn < :today"
             + " and not exists (select r from Revocation r where r.consentId = a.id)")
     List<UUID> expiredAndNotEnded(LocalDate today);
+
+    /** The most recent authorizations whose patient name contains the given part (any case). */
+    List<Authorization> findTop50ByPatientNameContainingIgnoreCaseOrderByRecordedAtDesc(String patientNamePart);
 }

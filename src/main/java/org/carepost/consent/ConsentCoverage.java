@@ -104,7 +104,8 @@ public class ConsentCoverage {
         return coverableTypes().contains(findingType);
     }
 
-    static Set<String> coverableTypes() {
+    /** Finding types an authorization's scope can permit at all; every other type must be redacted. */
+    public static Set<String> coverableTypes() {
         return Set.of("FIRST_NAME", "NAME", "FULL_NAME", "PHOTO", "FACE", "IMAGE", "BIOMETRIC", "CONDITION",
                 "DIAGNOSIS", "DATE", "AGE_OVER_89");
     }

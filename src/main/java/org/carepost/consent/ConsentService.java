@@ -52,6 +52,38 @@ public class ConsentService {
         return saved;
     }
 
+    /**
+     * Records an authorization together with its signed document, as the privacy office does on the authorization
+     * page: every element and the document are checked first, all problems are reported at once, and nothing is
+     * stored unless all pass (the document goes through {@link DocumentSanitizer} into our table, nowhere else).
+     */
+    @Transactional(noRollbackFor = InvalidAuthorizationException.class)
+    public Authorization recordWithDocument(NewAuthorization request, byte[] document, String actor) {
+        AuthorizationValidator.Result result = AuthorizationValidator.validate(request, today());
+        List<FieldProblem> problems = new ArrayList<>(result.problems());
+        DocumentSanitizer.Sanitized sanitized = null;
+        try {
+            sanitized = DocumentSanitizer.sanitize(document, settings.getMaxDocumentBytes());
+        } catch (InvalidAuthorizationException e) {
+            problems.addAll(e.problems());
+        }
+        if (!problems.isEmpty()) {
+            audit.record(AuditEntry.of(actor, AuditAction.CONSENT_INVALID, null, null)
+                    .withDecision("refused", "missing or invalid: " + fields(problems)));
+            throw new InvalidAuthorizationException(problems);
+        }
+        Authorization saved = record(request, actor);
+        store(saved.getId(), sanitized, actor);
+        return saved;
+    }
+
+    /** Authorizations of patients whose name contains {@code patientNamePart}, newest first (at most 50). */
+    @Transactional(readOnly = true)
+    public List<Authorization> findByPatient(String patientNamePart) {
+        return authorizations.findTop50ByPatientNameContainingIgnoreCaseOrderByRecordedAtDesc(
+                patientNamePart == null ? "" : patientNamePart.strip());
+    }
+
     @Transactional(readOnly = true)
     public Authorization get(UUID id) {
         return authorizations.findById(id).orElseThrow(() -> new ConsentNotFoundException(id));
@@ -69,7 +101,10 @@ public class ConsentService {
         if (revocations.existsById(consentId)) {
             throw new ConsentStateException("Authorization " + consentId + " has ended; no document can be added.");
         }
-        DocumentSanitizer.Sanitized sanitized = DocumentSanitizer.sanitize(bytes, settings.getMaxDocumentBytes());
+        return store(consentId, DocumentSanitizer.sanitize(bytes, settings.getMaxDocumentBytes()), actor);
+    }
+
+    private ConsentDocument store(UUID consentId, DocumentSanitizer.Sanitized sanitized, String actor) {
         ConsentDocument document = documents.save(new ConsentDocument(consentId, sanitized, actor, clock.instant()));
         audit.record(AuditEntry.of(actor, AuditAction.CONSENT_DOCUMENT, null, null).withConsent(consentId)
                 .withDecision("stored", sanitized.mediaType() + " sha256 " + sanitized.sha256()));

@@ -7,4 +7,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 public interface ContentItemRepository extends JpaRepository<ContentItem, UUID> {
 
     List<ContentItem> findByConsentIdOrderByCreatedAt(UUID consentId);
+
+    /** An author's drafts, newest first (the author's "My drafts" page). */
+    List<ContentItem> findTop200ByAuthorOrderByCreatedAtDesc(String author);
 }

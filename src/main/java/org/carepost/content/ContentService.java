@@ -15,6 +15,7 @@ import org.carepost.audit.AuditAction;
 import org.carepost.audit.AuditEntry;
 import org.carepost.audit.AuditTrail;
 import org.carepost.config.CarePostProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,10 +32,13 @@ public class ContentService {
     private final CarePostProperties properties;
     private final Clock clock;
     private final VersionRenderer renderer;
+    private final ApplicationEventPublisher events;
 
     public ContentService(ContentItemRepository items, ContentVersionRepository versions, AuditTrail audit,
-                          CarePostProperties properties, Clock clock, VersionRenderer renderer) {
+                          CarePostProperties properties, Clock clock, VersionRenderer renderer,
+                          ApplicationEventPublisher events) {
         this.renderer = renderer;
+        this.events = events;
         this.items = items;
         this.versions = versions;
         this.audit = audit;
@@ -148,6 +152,7 @@ public class ContentService {
         renderer.store(contentId, next, renderings);
         item.newVersion(next);
         audit.record(AuditEntry.of(user, AuditAction.REVISE, contentId, version.getSha256()));
+        events.publishEvent(new ContentVersionAdded(contentId, next));
         return version;
     }
 
@@ -181,18 +186,30 @@ public class ContentService {
             throw new ContentStateException("Only a draft in review can be redacted (status " + item.getStatus() + ").");
         }
         int next = item.getCurrentVersionNo() + 1;
-        ContentVersion version = versions.save(new ContentVersion(contentId, next, redactedText, actor, clock.instant())
-                .titled(redactedTitle));
+        // Rendered like any version, so reviewers and the author see it per platform. A placeholder may make a text too
+        // long for a platform: the redaction stands all the same (the author rewrites it; a text with a placeholder
+        // is never published).
+        Map<String, String> renderings = renderer.render(redactedText, item.getPlatforms(), new ArrayList<>());
+        ContentVersion version = versions.save(new ContentVersion(contentId, next, redactedText, actor, clock.instant(),
+                Hashing.versionHash(redactedText, renderings)).titled(redactedTitle));
+        renderer.store(contentId, next, renderings);
         item.newVersion(next);
         item.retitle(redactedTitle);
         audit.record(AuditEntry.of(actor, AuditAction.REDACT, contentId, version.getSha256())
                 .withDecision("redact", note));
+        events.publishEvent(new ContentVersionAdded(contentId, next));
         return version;
     }
 
     @Transactional(readOnly = true)
     public ContentItem get(UUID id) {
         return items.findById(id).orElseThrow(() -> new ContentNotFoundException(id));
+    }
+
+    /** The drafts a user wrote, newest first (at most 200). */
+    @Transactional(readOnly = true)
+    public List<ContentItem> byAuthor(String author) {
+        return items.findTop200ByAuthorOrderByCreatedAtDesc(author);
     }
 
     @Transactional(readOnly = true)

@@ -5,21 +5,27 @@ import java.util.Optional;
 
 /** The networks CarePost can publish to. */
 public enum Platform {
-    FACEBOOK("facebook"),
-    INSTAGRAM("instagram"),
-    LINKEDIN("linkedin"),
-    X("x"),
-    MASTODON("mastodon"),
-    WEBHOOK("webhook");
+    FACEBOOK("facebook", "Facebook"),
+    INSTAGRAM("instagram", "Instagram"),
+    LINKEDIN("linkedin", "LinkedIn"),
+    X("x", "X"),
+    MASTODON("mastodon", "Mastodon"),
+    WEBHOOK("webhook", "Webhook");
 
     private final String code;
+    private final String label;
 
-    Platform(String code) {
+    Platform(String code, String label) {
         this.code = code;
+        this.label = label;
     }
 
     public String code() {
         return code;
+    }
+
+    public String label() {
+        return label;
     }
 
     public static Optional<Platform> fromCode(String code) {

@@ -75,9 +75,9 @@ public class IdentitySetup {
                 identity.saveGroup(group);
             }
         }
-        // Everybody may open Tasklist, use the shared filters and see who people are (names, not ids).
+        // Everybody may open Tasklist and see who people are (names, not ids); each shared filter is granted to its
+        // groups by TasklistFilters.
         global(Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-        global(Resources.FILTER, "*", Permissions.READ);
         global(Resources.USER, "*", Permissions.READ);
         global(Resources.GROUP, "*", Permissions.READ);
 

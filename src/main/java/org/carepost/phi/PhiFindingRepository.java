@@ -8,6 +8,11 @@ public interface PhiFindingRepository extends JpaRepository<PhiFinding, Long> {
 
     List<PhiFinding> findByContentIdAndVersionNoOrderByStartAscIdAsc(UUID contentId, int versionNo);
 
+    /** The latest version of a draft that findings were redacted from (its text has them), or null. */
+    @org.springframework.data.jpa.repository.Query("select max(f.versionNo) from PhiFinding f where f.contentId = :contentId"
+            + " and f.status = org.carepost.phi.PhiFindingStatus.REDACTED")
+    Integer lastVersionRedactedFrom(UUID contentId);
+
     /** Of these drafts, those whose current version's title has an open finding. */
     @org.springframework.data.jpa.repository.Query("select distinct f.contentId from PhiFinding f, "
             + "org.carepost.content.ContentItem c where c.id = f.contentId and f.versionNo = c.currentVersionNo "

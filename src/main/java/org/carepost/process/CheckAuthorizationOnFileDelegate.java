@@ -1,9 +1,11 @@
 package org.carepost.process;
 
 import java.util.List;
+import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.carepost.consent.ConsentCoverage;
+import org.carepost.content.ContentService;
 import org.springframework.stereotype.Component;
 
 /** "Check authorization on file": the draft may already name a valid authorization that covers it. */
@@ -11,15 +13,20 @@ import org.springframework.stereotype.Component;
 public class CheckAuthorizationOnFileDelegate implements JavaDelegate {
 
     private final ConsentCoverage coverage;
+    private final ContentService contents;
 
-    public CheckAuthorizationOnFileDelegate(ConsentCoverage coverage) {
+    public CheckAuthorizationOnFileDelegate(ConsentCoverage coverage, ContentService contents) {
         this.coverage = coverage;
+        this.contents = contents;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        List<String> gaps = coverage.gapsOfLinked(ProcessVariables.contentId(execution));
+        UUID contentId = ProcessVariables.contentId(execution);
+        List<String> gaps = coverage.gapsOfLinked(contentId);
         execution.setVariable(ConsentVariables.AUTHORIZATION_VALID, gaps.isEmpty());
-        execution.setVariable(ConsentVariables.AUTHORIZATION_PROBLEMS, String.join("\n", gaps));
+        // "Why the last authorization was not accepted" only when one was named: none yet is no problem to report.
+        execution.setVariable(ConsentVariables.AUTHORIZATION_PROBLEMS,
+                contents.get(contentId).getConsentId() == null ? "" : String.join("\n", gaps));
     }
 }

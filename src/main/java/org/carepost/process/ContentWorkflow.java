@@ -3,6 +3,7 @@ package org.carepost.process;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
@@ -11,7 +12,10 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.carepost.consent.ConsentCoverage;
 import org.carepost.content.ContentForbiddenException;
+import org.carepost.content.FieldProblem;
+import org.carepost.content.InvalidContentException;
 import org.carepost.content.ContentItem;
 import org.carepost.content.ContentService;
 import org.carepost.content.ContentStateException;
@@ -25,6 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class ContentWorkflow {
 
     public static final String REVISE_TASK = "reviseDraft";
+    /** consent-capture's task: the privacy office chooses or records the patient's authorization. */
+    public static final String AUTHORIZATION_TASK = "recordSignedAuthorization";
     /** Correlated when an approved, not yet published draft gets a new version. */
     public static final String CONTENT_REVISED = "ContentRevised";
 
@@ -32,12 +38,39 @@ public class ContentWorkflow {
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final IdentityService identity;
+    private final ConsentCoverage coverage;
 
-    public ContentWorkflow(ContentService contents, RuntimeService runtime, TaskService tasks, IdentityService identity) {
+    public ContentWorkflow(ContentService contents, RuntimeService runtime, TaskService tasks, IdentityService identity,
+                           ConsentCoverage coverage) {
         this.contents = contents;
         this.runtime = runtime;
         this.tasks = tasks;
         this.identity = identity;
+        this.coverage = coverage;
+    }
+
+    /** The open authorization task of a draft that the current user may see, if any. */
+    public Optional<Task> authorizationTask(UUID contentId) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(contentId.toString())
+                .taskDefinitionKey(AUTHORIZATION_TASK).list().stream().findFirst();
+    }
+
+    /**
+     * The privacy office's choice on the authorization page: the authorization must cover the draft (valid, document
+     * on file, every platform and kept finding in its scope); it is linked to the draft and the authorization task
+     * completes (as the current user: the engine checks they may work on it), in one transaction.
+     */
+    @Transactional
+    public void useAuthorization(UUID contentId, UUID consentId) {
+        Task task = authorizationTask(contentId).orElseThrow(() ->
+                new ContentStateException("This post is not waiting for a patient authorization."));
+        List<String> gaps = coverage.gaps(contentId, consentId);
+        if (!gaps.isEmpty()) {
+            throw new InvalidContentException(List.of(new FieldProblem("consentId",
+                    "does not cover this post: " + String.join("; ", gaps))));
+        }
+        contents.linkConsent(contentId, consentId);
+        tasks.complete(task.getId());
     }
 
     public record Started(UUID id, String processInstanceId) {

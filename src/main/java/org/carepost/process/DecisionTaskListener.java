@@ -6,7 +6,6 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.carepost.review.Decision;
-import org.carepost.review.HealthClaimRecord;
 import org.carepost.review.MedicalReviewCheck;
 import org.carepost.review.ReviewRouting;
 import org.carepost.review.DepartmentHeads;
@@ -17,7 +16,7 @@ import org.carepost.review.SegregationOfDuties;
 import org.springframework.stereotype.Component;
 
 /**
- * On every review and sign-off task. On create it shows the reviewer the exact text being decided; on complete it
+ * On every review and sign-off task. On create it binds the task to the exact version shown; on complete it
  * enforces segregation of duties and records the decision bound to that text's hash. Throwing here rolls the
  * whole completion back, so a refused decision changes nothing.
  */
@@ -28,6 +27,8 @@ public class DecisionTaskListener implements TaskListener {
     /** Multi-instance element variable of the sign-off: the department of this instance. */
     static final String SIGNOFF_DEPARTMENT = "signoffDepartment";
     static final String SIGNOFF_DEPARTMENT_SEEN = "department";
+    /** The same, as the form shows it ("Cardiology"). */
+    static final String SIGNOFF_DEPARTMENT_LABEL = "signoffDepartmentLabel";
     static final String CLAIM_COUNT = "claimCount";
     /** Medical review form: one cited source (URL or DOI) per health claim, one per line. */
     static final String CLAIM_SOURCES = "claimSources";
@@ -35,11 +36,14 @@ public class DecisionTaskListener implements TaskListener {
     private final ReviewService reviews;
     private final DepartmentHeads departmentHeads;
     private final ReviewRouting routing;
+    private final DraftViewVariable draftView;
 
-    public DecisionTaskListener(ReviewService reviews, DepartmentHeads departmentHeads, ReviewRouting routing) {
+    public DecisionTaskListener(ReviewService reviews, DepartmentHeads departmentHeads, ReviewRouting routing,
+                                DraftViewVariable draftView) {
         this.reviews = reviews;
         this.departmentHeads = departmentHeads;
         this.routing = routing;
+        this.draftView = draftView;
     }
 
     @Override
@@ -51,27 +55,22 @@ public class DecisionTaskListener implements TaskListener {
         }
     }
 
+    /**
+     * The form reads the draft from the process variable {@code draftView}; the task keeps only what binds the decision:
+     * the hash of the version shown, the sign-off's department and the number of health claims to source.
+     */
     private void showText(DelegateTask task) {
         ReviewContext context = reviews.context(ProcessVariables.contentId(task));
-        task.setVariableLocal("contentTitle", context.title());
-        task.setVariableLocal("contentKind", context.kind());
-        task.setVariableLocal("contentText", context.text());
-        // The renderings are part of the approved version (and of its hash): the reviewer sees each one.
-        task.setVariableLocal("contentRenderings", reviews.renderingsForReview(context.contentId(), context.versionNo()));
-        task.setVariableLocal("versionNo", context.versionNo());
         task.setVariableLocal(SEEN_HASH, context.versionHash());
         if (ReviewKind.MEDICAL.taskKey().equals(task.getTaskDefinitionKey())) {
-            List<HealthClaimRecord> claims = routing.currentClaims(ProcessVariables.contentId(task));
-            task.setVariableLocal(CLAIM_COUNT, claims.size());
-            StringBuilder list = new StringBuilder();
-            for (int i = 0; i < claims.size(); i++) {
-                list.append(i + 1).append(". ").append(claims.get(i).getPhrase()).append(" (")
-                        .append(claims.get(i).getClaimType()).append(")\n");
-            }
-            task.setVariableLocal("healthClaims", list.toString().strip());
+            task.setVariableLocal(CLAIM_COUNT, routing.currentClaims(ProcessVariables.contentId(task)).size());
+            // The claims were found by "Decide reviews", after the view of this version was written.
+            draftView.write(task.getExecution().getProcessInstance(), context.contentId());
         }
         if (ReviewKind.SIGNOFF.taskKey().equals(task.getTaskDefinitionKey())) {
-            task.setVariableLocal(SIGNOFF_DEPARTMENT_SEEN, signoffDepartment(task, context));
+            String department = signoffDepartment(task, context);
+            task.setVariableLocal(SIGNOFF_DEPARTMENT_SEEN, department);
+            task.setVariableLocal(SIGNOFF_DEPARTMENT_LABEL, org.carepost.tasklist.DraftViews.departmentLabel(department));
         }
     }
 

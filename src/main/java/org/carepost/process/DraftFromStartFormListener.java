@@ -55,8 +55,7 @@ public class DraftFromStartFormListener implements ExecutionListener {
         try {
             item = contents.create(draft, user.getUserId(), groups);
         } catch (InvalidContentException e) {
-            throw new BadUserRequestException(e.getMessage() + " — " + e.problems().stream()
-                    .map(p -> p.field() + " " + p.message()).reduce((a, b) -> a + "; " + b).orElse(""));
+            throw FormRefusal.of(e); // "Publish at: ...", on the form, not a 500
         }
         contents.attachProcess(item.getId(), execution.getProcessInstanceId());
         execution.setProcessBusinessKey(item.getId().toString());

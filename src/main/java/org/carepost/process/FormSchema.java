@@ -32,7 +32,6 @@ public final class FormSchema {
     static final int DEFAULT_TEXTAREA_MAX = 65536;
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> TEXT_TYPES = Set.of("textfield", "textarea", "datetime");
 
     /** An editable field: its key, form-js type, maxLength (if declared) and static choices (if any). */
     public record Field(String key, String type, Integer maxLength, Set<String> choices) {
@@ -70,12 +69,19 @@ public final class FormSchema {
         return readOnly;
     }
 
+    /**
+     * Walks the components. A key with dots ({@code draftView.text}) addresses a member of a JSON variable: such
+     * fields only show (disabled), so the variable (its first part) is read-only. A {@code readonly} field (not a
+     * disabled one) is submitted by Tasklist: it is accepted as text, an echo of what the form showed, which the
+     * listener reading it checks against our tables.
+     */
     private void collect(JsonNode node) {
         for (JsonNode component : node.path("components")) {
             String key = component.path("key").asText(null);
             if (key != null && !key.isEmpty()) {
-                if (component.path("disabled").asBoolean(false) || component.path("readonly").asBoolean(false)) {
-                    readOnly.add(key);
+                String variable = key.split("\\.")[0];
+                if (component.path("disabled").asBoolean(false) || !variable.equals(key)) {
+                    readOnly.add(variable);
                 } else {
                     JsonNode validate = component.path("validate");
                     Integer max = validate.has("maxLength") ? validate.get("maxLength").asInt() : null;

@@ -5,7 +5,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.carepost.phi.PhiScanService;
 import org.springframework.stereotype.Component;
 
-/** "Scan for PHI": scans the current version; the process carries only the count of open findings. */
+/**
+ * "Scan for PHI": scans the current version; the process carries only the count of open findings, and the forms'
+ * view of this version (the text, the findings to decide on) is written for the tasks that follow.
+ */
 @Component("phiScan")
 public class PhiScanDelegate implements JavaDelegate {
 
@@ -13,13 +16,16 @@ public class PhiScanDelegate implements JavaDelegate {
     public static final String OPEN_PHI_FINDINGS = "openPhiFindings";
 
     private final PhiScanService scans;
+    private final DraftViewVariable draftView;
 
-    public PhiScanDelegate(PhiScanService scans) {
+    public PhiScanDelegate(PhiScanService scans, DraftViewVariable draftView) {
         this.scans = scans;
+        this.draftView = draftView;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         execution.setVariable(OPEN_PHI_FINDINGS, scans.scan(ProcessVariables.contentId(execution)));
+        draftView.write(execution.getProcessInstance(), ProcessVariables.contentId(execution));
     }
 }

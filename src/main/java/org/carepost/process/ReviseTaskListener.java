@@ -6,31 +6,32 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.carepost.content.ContentService;
 import org.carepost.content.ContentStatus;
-import org.carepost.review.ReviewContext;
-import org.carepost.review.ReviewService;
+import org.carepost.content.InvalidContentException;
+import org.carepost.phi.RedactionPlaceholders;
 import org.carepost.review.SegregationOfDutiesException;
 import org.springframework.stereotype.Component;
 
-/** The author's Revise task: shows the reviewers' comments; on completion a new version must exist. */
+/**
+ * The author's Revise task, after a change request or a redaction. On create the form's view is refreshed with the
+ * reviewers' comments and what the privacy office removed (by type); on completion a new version must exist, and it
+ * may not keep a redaction placeholder such as [NAME].
+ */
 @Component("reviseTaskListener")
 public class ReviseTaskListener implements TaskListener {
 
     private final ContentService contents;
-    private final ReviewService reviews;
+    private final DraftViewVariable draftView;
 
-    public ReviseTaskListener(ContentService contents, ReviewService reviews) {
+    public ReviseTaskListener(ContentService contents, DraftViewVariable draftView) {
         this.contents = contents;
-        this.reviews = reviews;
+        this.draftView = draftView;
     }
 
     @Override
     public void notify(DelegateTask task) {
         UUID contentId = ProcessVariables.contentId(task);
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            ReviewContext context = reviews.context(contentId);
-            task.setVariableLocal("contentTitle", context.title());
-            task.setVariableLocal("contentText", context.text());
-            task.setVariableLocal("reviewComments", reviews.changeRequestComments(contentId));
+            draftView.write(task.getExecution().getProcessInstance(), contentId);
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
             String actor = ProcessVariables.currentUser(task);
             String author = contents.get(contentId).getAuthor();
@@ -39,12 +40,21 @@ public class ReviseTaskListener implements TaskListener {
             }
             Object revised = task.getVariable(ProcessVariables.REVISED_TEXT);
             if (revised != null && !revised.toString().isBlank()) {
-                contents.addVersion(contentId, revised.toString(), actor);
+                String text = revised.toString();
+                if (RedactionPlaceholders.present(text)) {
+                    throw new FormRefusal("Revised text: replace " + String.join(" and ", RedactionPlaceholders.in(text))
+                            + " with your own words, or leave that detail out. A post with a placeholder is never "
+                            + "published.");
+                }
+                try {
+                    contents.addVersion(contentId, text, actor);
+                } catch (InvalidContentException e) {
+                    throw FormRefusal.of("Revised text", e);
+                }
                 task.getExecution().removeVariable(ProcessVariables.REVISED_TEXT);
             }
             if (contents.get(contentId).getStatus() == ContentStatus.CHANGES_REQUESTED) {
-                throw new BadUserRequestException("Write the revised text in the form (or POST it to "
-                        + "/api/content/" + contentId + "/versions) before completing the revision.");
+                throw new FormRefusal("Revised text: write the new version of your post before you complete this task.");
             }
         }
     }

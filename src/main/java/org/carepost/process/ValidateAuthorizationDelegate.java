@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * "Validate authorization": the id the privacy officer entered must name a recorded authorization with its signed
- * document, valid today, covering every platform and covered finding of this draft. Valid: the draft is linked to
- * it. Invalid: the list of what is missing goes back to the task. Both are audited.
+ * "Validate authorization": the authorization chosen for the draft (on the authorization page) must be recorded, with
+ * its signed document, valid today, covering every platform and covered finding of this draft. Invalid (say, revoked
+ * in the meantime): the list of what is missing goes back to the task. Both are audited.
  */
 @Component("validateAuthorization")
 public class ValidateAuthorizationDelegate implements JavaDelegate {
@@ -35,25 +35,11 @@ public class ValidateAuthorizationDelegate implements JavaDelegate {
     @Transactional
     public void execute(DelegateExecution execution) {
         UUID contentId = ProcessVariables.contentId(execution);
-        Object raw = execution.getVariable(ConsentVariables.CONSENT_ID);
-        List<String> problems = new ArrayList<>();
-        UUID consentId = null;
-        if (raw == null || raw.toString().isBlank()) {
-            problems.add("consentId is required: record the authorization (POST /api/consents), upload the signed "
-                    + "document, then enter its id");
-        } else {
-            try {
-                consentId = UUID.fromString(raw.toString().strip());
-            } catch (IllegalArgumentException e) {
-                problems.add("consentId must be the id (UUID) of a recorded authorization");
-            }
-        }
-        if (consentId != null) {
-            problems.addAll(coverage.gaps(contentId, consentId));
-        }
+        // Chosen on the authorization page, which links it to the draft before it completes the task.
+        UUID consentId = contents.get(contentId).getConsentId();
+        List<String> problems = new ArrayList<>(coverage.gapsOfLinked(contentId));
         String hash = contents.currentVersion(contentId).getSha256();
         if (problems.isEmpty()) {
-            contents.linkConsent(contentId, consentId);
             audit.record(AuditEntry.of(actor(execution), AuditAction.CONSENT_CAPTURED, contentId, hash)
                     .withConsent(consentId).withDecision("valid", null).inProcess(execution.getProcessInstanceId(), null));
         } else {

@@ -19,9 +19,12 @@ import org.carepost.audit.AuditVerifier;
 import org.carepost.audit.AuditorService;
 import org.carepost.content.FieldProblem;
 import org.carepost.content.InvalidContentException;
+import org.carepost.phi.RedactedVersions;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -37,11 +40,14 @@ public class AuditController {
     private final AuditorService auditor;
     private final ObjectMapper json;
     private final CsvMapper csv = new CsvMapper();
+    private final RedactedVersions redactedVersions;
 
-    public AuditController(AuditVerifier verifier, AuditorService auditor, ObjectMapper json) {
+    public AuditController(AuditVerifier verifier, AuditorService auditor, ObjectMapper json,
+                           RedactedVersions redactedVersions) {
         this.verifier = verifier;
         this.auditor = auditor;
         this.json = json;
+        this.redactedVersions = redactedVersions;
     }
 
     public record VerifyResult(boolean ok, long count, Long brokenSeq, String problem, String line) {
@@ -52,6 +58,17 @@ public class AuditController {
     public VerifyResult verify() {
         AuditVerifier.Result r = verifier.verify();
         return new VerifyResult(r.ok(), r.count(), r.brokenSeq(), r.problem(), r.line());
+    }
+
+    public record UnredactedVersion(UUID contentId, int versionNo, String sha256, String text) {
+    }
+
+    /** The text of a version whose PHI was redacted afterwards: an explicit action, recorded in the audit trail. */
+    @PostMapping("/content/{id}/versions/{versionNo}/unredacted")
+    @PreAuthorize(AUDITORS)
+    public UnredactedVersion unredacted(@PathVariable UUID id, @PathVariable int versionNo, Authentication user) {
+        var version = redactedVersions.showUnredacted(id, versionNo, user.getName());
+        return new UnredactedVersion(id, version.getVersionNo(), version.getSha256(), version.getBody());
     }
 
     @GetMapping("/content/{id}")

@@ -11,6 +11,7 @@ import org.carepost.content.ContentService;
 import org.carepost.content.ContentVersion;
 import org.carepost.content.NewContent;
 import org.carepost.content.Platform;
+import org.carepost.phi.RedactedVersions;
 import org.carepost.process.ContentWorkflow;
 import org.carepost.review.Approval;
 import org.carepost.review.ReviewService;
@@ -35,11 +36,14 @@ public class ContentController {
     private final ContentWorkflow workflow;
     private final ContentService contents;
     private final ReviewService reviews;
+    private final RedactedVersions redactedVersions;
 
-    public ContentController(ContentWorkflow workflow, ContentService contents, ReviewService reviews) {
+    public ContentController(ContentWorkflow workflow, ContentService contents, ReviewService reviews,
+                             RedactedVersions redactedVersions) {
         this.workflow = workflow;
         this.contents = contents;
         this.reviews = reviews;
+        this.redactedVersions = redactedVersions;
     }
 
     public record CreatedContent(UUID id, String processInstanceId) {
@@ -51,7 +55,12 @@ public class ContentController {
     public record CreatedVersion(UUID contentId, int versionNo, String sha256) {
     }
 
-    public record VersionView(int versionNo, String sha256, String author, Instant createdAt, String text) {
+    /**
+     * A version; {@code text} is null and {@code redacted} true for a version whose PHI the privacy office redacted
+     * afterwards, unless the reader is in the privacy group (auditors: POST /api/audit/content/{id}/versions/{n}/unredacted).
+     */
+    public record VersionView(int versionNo, String sha256, String author, Instant createdAt, String text,
+                              boolean redacted) {
     }
 
     public record ApprovalView(int versionNo, String versionHash, String review, String reviewer, String decision,
@@ -79,7 +88,10 @@ public class ContentController {
         if (!reader && !item.getAuthor().equals(user.getName())) {
             throw new ContentForbiddenException("You may see your own drafts only.");
         }
-        List<VersionView> versions = contents.versions(id).stream().map(ContentController::view).toList();
+        int redactedThrough = redactedVersions.redactedThrough(id);
+        Set<String> groups = CurrentUser.groups(user);
+        List<VersionView> versions = contents.versions(id).stream()
+                .map(v -> view(v, RedactedVersions.readable(v, redactedThrough, groups))).toList();
         List<ApprovalView> approvals = reviews.history(id).stream().map(ContentController::view).toList();
         return new ContentView(item.getId(), item.getTitle(), item.getKind().code(), item.getDepartment(),
                 item.getAuthor(), item.getStatus().name(), item.getPlatforms().stream().map(Platform::code).toList(),
@@ -96,8 +108,9 @@ public class ContentController {
                 .body(new CreatedVersion(id, versionNo, version.getSha256()));
     }
 
-    private static VersionView view(ContentVersion v) {
-        return new VersionView(v.getVersionNo(), v.getSha256(), v.getAuthor(), v.getCreatedAt(), v.getBody());
+    private static VersionView view(ContentVersion v, boolean readable) {
+        return new VersionView(v.getVersionNo(), v.getSha256(), v.getAuthor(), v.getCreatedAt(),
+                readable ? v.getBody() : null, !readable);
     }
 
     private static ApprovalView view(Approval a) {

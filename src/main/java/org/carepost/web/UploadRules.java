@@ -24,6 +24,9 @@ final class UploadRules {
             new Rule("a post's image", Pattern.compile("/api/content/[^/]+/media"), mb(11), Set.of("authors")),
             // A signed patient authorization (carepost.consent.max-document-bytes, 10 MB by default).
             new Rule("a signed authorization", Pattern.compile("/api/consents/[^/]+/document"), mb(11), Set.of("privacy")),
+            // ... and recorded with its scan on the authorization page of a post (AuthorizationPageController).
+            new Rule("a signed authorization", Pattern.compile("/app/authorizations/for-post/[^/]+"), mb(11),
+                    Set.of("privacy")),
             // Models are deployed by CarePost at start-up (ProcessDeployer); nobody deploys over REST today.
             new Rule("a deployment", Pattern.compile(ENGINE + "/deployment/create"), mb(10), Set.of()),
             // Attachments and binary variables: no role needs them (see ReservedOperations).

@@ -61,6 +61,7 @@ import org.carepost.phi.PhiForbiddenException;
 import org.carepost.phi.PhiGateCheck;
 import org.carepost.phi.PhiScanService;
 import org.carepost.phi.PhiType;
+import org.carepost.tasklist.DraftViews;
 
 /**
  * Walks every path of content-approval on an in-memory engine. Domain services are mocks; the engine glue
@@ -86,6 +87,19 @@ class ContentApprovalProcessTest {
     private SlaEscalation escalation;
     private RoutingFacts facts = new RoutingFacts("education", false, false, false, false, 1);
     private List<String> coDepartments = List.of();
+    private DraftViews views;
+    private DraftViewVariable draftView;
+
+    /** What DraftViews would build from our tables: here only the parts the tests look at. */
+    private static Map<String, Object> view(String text) {
+        Map<String, Object> view = new java.util.HashMap<>();
+        view.put("title", "Heart month");
+        view.put("kindLabel", "Health education");
+        view.put("department", "cardiology");
+        view.put("text", text);
+        view.put("findings", List.of());
+        return view;
+    }
 
     @BeforeEach
     void setUp() {
@@ -115,8 +129,16 @@ class ContentApprovalProcessTest {
         Mocks.register("routingOutcome", new RoutingOutcomeListener(routing));
         Mocks.register("slaEscalation", new SlaEscalationDelegate(escalation));
         Mocks.register("restartReview", new RestartReviewDelegate(contents));
-        Mocks.register("decisionTaskListener", new DecisionTaskListener(reviews, new DepartmentHeads(identity), routing));
-        Mocks.register("reviseTaskListener", new ReviseTaskListener(contents, reviews));
+        views = mock(DraftViews.class);
+        when(views.of(contentId)).thenAnswer(inv -> view("Check your blood pressure."));
+        when(views.summaryOf(contentId)).thenAnswer(inv -> new java.util.HashMap<>(Map.of("title", "Heart month",
+                "kindLabel", "Health education", "department", "cardiology")));
+        draftView = new DraftViewVariable(views, engine);
+        Mocks.register("decisionTaskListener", new DecisionTaskListener(reviews, new DepartmentHeads(identity), routing,
+                draftView));
+        Mocks.register("reviseTaskListener", new ReviseTaskListener(contents, draftView));
+        Mocks.register("taskDue", new TaskDue());
+        Mocks.register("rewriteAfterRedaction", new RewriteAfterRedaction(contents));
         Mocks.register("draftFromStartForm", new DraftFromStartFormListener(contents,
                 new ExistingDraftStart(contents, mock(org.carepost.audit.AuditTrail.class),
                         mock(org.springframework.transaction.PlatformTransactionManager.class))));
@@ -129,8 +151,8 @@ class ContentApprovalProcessTest {
         Mocks.register("markRejected", new MarkRejectedDelegate(contents));
         phi = mock(PhiScanService.class);
         when(phi.scan(contentId)).thenReturn(0);
-        Mocks.register("phiScan", new PhiScanDelegate(phi));
-        Mocks.register("resolvePhiTaskListener", new ResolvePhiTaskListener(phi, reviews));
+        Mocks.register("phiScan", new PhiScanDelegate(phi, draftView));
+        Mocks.register("resolvePhiTaskListener", new ResolvePhiTaskListener(phi));
         // Patient authorization: not needed unless a test says so (consent paths at the end of this class).
         consentCoverage = mock(org.carepost.consent.ConsentCoverage.class);
         registerConsentGlue();
@@ -191,12 +213,36 @@ class ContentApprovalProcessTest {
     }
 
     @Test
-    void reviewerShowsTheExactTextAndItsHash() {
+    void reviewerSeesTheTextThroughOneProcessVariableAndTheTaskKeepsOnlyTheHashItIsBoundTo() {
         ProcessInstance pi = start();
         Task privacy = task("privacyReview", pi);
-        Map<String, Object> local = extension.getProcessEngine().getTaskService().getVariablesLocal(privacy.getId());
-        assertThat(local).containsEntry("contentText", "Check your blood pressure.")
-                .containsEntry("versionHash", "hash-1").containsEntry("versionNo", 1);
+        var taskService = extension.getProcessEngine().getTaskService();
+        // As Tasklist loads a form: every variable the task sees.
+        assertThat(taskService.getVariables(privacy.getId()).get("draftView").toString())
+                .contains("\"text\":\"Check your blood pressure.\"");
+        assertThat(taskService.getVariablesLocal(privacy.getId())).containsOnlyKeys("versionHash")
+                .containsEntry("versionHash", "hash-1");
+        // Due at the routed SLA (P2D).
+        assertThat(privacy.getDueDate()).isAfter(new Date(System.currentTimeMillis() + 47L * 3_600_000));
+    }
+
+    @Test
+    void theDraftViewAndFreeTextFieldsNeverReachTheEngineHistory() {
+        ProcessInstance pi = start();
+        decide(pi, "legalReview", "lee", List.of("legal"), "changes", "Name the clinic, not the patient Jane Roe.");
+        identity.setAuthentication("alice", List.of("authors", "dept-cardiology"));
+        extension.getProcessEngine().getTaskService().complete(task("reviseDraft", pi).getId(),
+                Map.of("revisedText", "Check your blood pressure at the clinic."));
+        identity.clearAuthentication();
+        var history = extension.getProcessEngine().getHistoryService();
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+                .variableNameIn("draftView", "postTitle", "comment", "revisedText").count()).isZero();
+        assertThat(history.createHistoricDetailQuery().processInstanceId(pi.getId()).list())
+                .noneMatch(d -> d instanceof org.camunda.bpm.engine.history.HistoricVariableUpdate u
+                        && PrivateVariables.NAMES.contains(u.getVariableName()));
+        // The rest of the history is there: the auditor's view joins it.
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+                .variableName("legalReviewDecision").count()).isEqualTo(1);
     }
 
     @Test
@@ -247,7 +293,7 @@ class ContentApprovalProcessTest {
         identity.setAuthentication("alice", List.of("authors"));
         String reviseId = task("reviseDraft", pi).getId();
         assertThatThrownBy(() -> extension.getProcessEngine().getTaskService().complete(reviseId))
-                .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("revised text");
+                .hasRootCauseInstanceOf(FormRefusal.class).hasMessageContaining("Revised text: write the new version");
         assertThat(pi).isWaitingAt("reviseDraft");
     }
 
@@ -382,7 +428,9 @@ class ContentApprovalProcessTest {
         Task medical = task("medicalReview", pi);
         assertThat(medical).hasCandidateGroup("medical");
         assertThat(extension.getProcessEngine().getTaskService().getVariablesLocal(medical.getId()))
-                .containsEntry("claimCount", 2).containsEntry("healthClaims", "1. cures (cure)\n2. 90% of patients (statistic)");
+                .containsEntry("claimCount", 2);
+        // The claims were found by "Decide reviews": the view is written again when the medical review starts.
+        verify(views, times(2)).of(contentId);
 
         identity.setAuthentication("mia", List.of("medical"));
         var taskService = extension.getProcessEngine().getTaskService();
@@ -555,10 +603,10 @@ class ContentApprovalProcessTest {
         when(consentCoverage.gapsOfLinked(contentId)).thenReturn(List.of("content needs a patient authorization and has none"));
         Mocks.register("authorizationRequirement", new AuthorizationRequirement(consentCoverage));
         Mocks.register("consentSettings", new org.carepost.consent.ConsentSettings("P30D", "R/P7D", 1024));
-        Mocks.register("checkAuthorizationOnFile", new CheckAuthorizationOnFileDelegate(consentCoverage));
+        Mocks.register("checkAuthorizationOnFile", new CheckAuthorizationOnFileDelegate(consentCoverage, contents));
         Mocks.register("consentLetter", new ConsentLetterDelegate.Request(consentLetters));
         Mocks.register("consentReminder", new ConsentLetterDelegate.Reminder(consentLetters));
-        Mocks.register("consentTaskListener", new RecordAuthorizationTaskListener(contents));
+        Mocks.register("consentTaskListener", new RecordAuthorizationTaskListener(draftView, consentCoverage, contents));
         Mocks.register("validateAuthorization", new ValidateAuthorizationDelegate(consentCoverage, contents, audit));
         Mocks.register("withdrawUnauthorized", new WithdrawUnauthorizedDelegate(contents, audit));
         Mocks.register("stopDraftForConsent", new StopDraftDelegate(contents, audit));
@@ -597,25 +645,40 @@ class ContentApprovalProcessTest {
         assertThat(capture).isWaitingAt("recordSignedAuthorization");
         assertThat(task("recordSignedAuthorization", capture)).hasCandidateGroup("privacy");
 
-        // Not an id at all: back to the task with what is missing; nothing linked.
-        recordAuthorization(capture, "the form from yesterday");
-        assertThat(capture).isWaitingAt("recordSignedAuthorization");
-        assertThat(runtimeVariable(capture, "authorizationProblems")).asString().contains("UUID");
+        assertThat(task("recordSignedAuthorization", capture).getDueDate())
+                .isAfter(new Date(System.currentTimeMillis() + 29L * 24 * 3_600_000)); // the capture timeout, P30D
+        // The first visit reports nothing missing: nothing was chosen yet.
+        assertThat(runtimeVariable(capture, "authorizationProblems")).isEqualTo("");
+        assertThat(runtimeVariable(capture, "draftView").toString()).contains("Heart month").doesNotContain("\"text\"");
 
-        // An authorization that does not cover every platform: refused with the list, audited.
-        when(consentCoverage.gaps(contentId, consentId)).thenReturn(List.of(
+        // Nothing chosen on the authorization page: the task stays open with a sentence, nothing is validated.
+        assertThatThrownBy(() -> recordAuthorization(capture)).hasRootCauseInstanceOf(FormRefusal.class)
+                .hasRootCauseMessage("Patient authorization: none chosen yet. Open the authorization page (link above), "
+                        + "pick the patient's authorization or record the signed form there; choosing it completes "
+                        + "this task.");
+        // Chosen, but it does not cover every platform: refused with what is missing.
+        when(item.getConsentId()).thenReturn(consentId);
+        when(consentCoverage.gapsOfLinked(contentId)).thenReturn(List.of(
                 "platform x is not in the scope of authorization " + consentId));
-        recordAuthorization(capture, consentId.toString());
+        assertThatThrownBy(() -> recordAuthorization(capture)).hasRootCauseInstanceOf(FormRefusal.class)
+                .hasMessageContaining("platform x");
         assertThat(capture).isWaitingAt("recordSignedAuthorization");
-        assertThat(runtimeVariable(capture, "authorizationProblems")).asString().contains("platform x");
-        verify(contents, never()).linkConsent(any(), any());
-        verify(audit, times(2)).record(org.mockito.ArgumentMatchers.argThat(e ->
+        verify(audit, never()).record(org.mockito.ArgumentMatchers.argThat(e ->
+                e.action() == org.carepost.audit.AuditAction.CONSENT_CAPTURED));
+
+        // It covers the post when the task completes, but was revoked before validation (same transaction in real
+        // life, a race here): "Validate authorization" sends the task back with what is missing, audited.
+        when(consentCoverage.gapsOfLinked(contentId)).thenReturn(List.of(),
+                List.of("authorization " + consentId + " was revoked"));
+        recordAuthorization(capture);
+        assertThat(capture).isWaitingAt("recordSignedAuthorization").hasPassed("validateAuthorization");
+        assertThat(runtimeVariable(capture, "authorizationProblems")).asString().contains("revoked");
+        verify(audit).record(org.mockito.ArgumentMatchers.argThat(e ->
                 e.action() == org.carepost.audit.AuditAction.CONSENT_INVALID));
 
-        when(consentCoverage.gaps(contentId, consentId)).thenReturn(List.of());
-        recordAuthorization(capture, consentId.toString());
+        when(consentCoverage.gapsOfLinked(contentId)).thenReturn(List.of());
+        recordAuthorization(capture);
         assertThat(capture).isEnded().hasPassed("authorizationRecorded");
-        verify(contents).linkConsent(contentId, consentId);
         verify(audit).record(org.mockito.ArgumentMatchers.argThat(e ->
                 e.action() == org.carepost.audit.AuditAction.CONSENT_CAPTURED && e.actor().equals("pat")
                         && consentId.toString().equals(e.consentId())));
@@ -770,11 +833,11 @@ class ContentApprovalProcessTest {
         assertThat(revocations.expire(consentId).stopped()).isEmpty();
     }
 
-    private void recordAuthorization(ProcessInstance capture, String enteredConsentId) {
+    /** As the authorization page does once it linked the chosen authorization: complete, without variables. */
+    private void recordAuthorization(ProcessInstance capture) {
         identity.setAuthentication("pat", List.of("privacy"));
         try {
-            extension.getProcessEngine().getTaskService().complete(task("recordSignedAuthorization", capture).getId(),
-                    Map.of("consentId", enteredConsentId));
+            extension.getProcessEngine().getTaskService().complete(task("recordSignedAuthorization", capture).getId());
         } finally {
             identity.clearAuthentication();
         }
@@ -793,52 +856,109 @@ class ContentApprovalProcessTest {
         return finding;
     }
 
+    /** What Tasklist submits from the Resolve PHI form for its first slot: the finding shown, the decision, a reason. */
+    private static Map<String, Object> decided(String id, String decision, String reason) {
+        return Map.of("phiFinding1", id, "phiDecision1", decision, "phiReason1", reason);
+    }
+
     @Test
-    void phiFoundIsResolvedByRedactionThenReviewed() {
+    void eachFindingIsDecidedInTheFormAndARedactionGoesBackToTheAuthorForARewrite() {
         PhiFinding name = openName();
         when(phi.scan(contentId)).thenReturn(1, 0);
-        when(phi.currentFindingsInContext(contentId))
-                .thenReturn(List.of(new PhiScanService.FindingInContext(name, "Thank you, «Emma», for")));
-        when(phi.openFindings(contentId)).thenReturn(List.of(name), List.of());
+        when(phi.openFindings(contentId)).thenReturn(List.of(name));
         ProcessInstance pi = start();
         assertThat(pi).isWaitingAt("resolvePhi").isNotWaitingAt("privacyReview");
         assertThat(task("resolvePhi", pi)).hasCandidateGroup("privacy");
         String taskId = task("resolvePhi", pi).getId();
-        Map<String, Object> local = extension.getProcessEngine().getTaskService().getVariablesLocal(taskId);
-        assertThat(local).containsEntry("phiFindingCount", 1L);
-        assertThat((String) local.get("phiFindings")).contains("#7 NAME (OPEN): Thank you, «Emma», for");
-        // the count is the only PHI-related process variable
+        assertThat(extension.getProcessEngine().getTaskService().getVariablesLocal(taskId)).isEmpty();
+        // the count is the only PHI-related process variable besides the forms' view (kept out of history)
         assertThat(extension.getProcessEngine().getRuntimeService().getVariables(pi.getId()))
-                .containsEntry("openPhiFindings", 1).doesNotContainKey("phiFindings");
+                .containsEntry("openPhiFindings", 1).doesNotContainKeys("phiFindings", "phiAction");
 
         // not the privacy group
-        assertThatThrownBy(() -> completeAs(taskId, "lee", List.of("legal"), Map.of("phiAction", "redact")))
+        assertThatThrownBy(() -> completeAs(taskId, "lee", List.of("legal"), decided("7", "redact", "")))
                 .hasRootCauseInstanceOf(PhiForbiddenException.class);
-        // nothing resolved yet: refused, and the message names the finding id, not its text
+        // nothing chosen: a sentence for the form, never an engine code
         assertThatThrownBy(() -> completeAs(taskId, "pat", List.of("privacy"), Map.of()))
-                .hasRootCauseInstanceOf(BadUserRequestException.class).hasMessageContaining("7")
-                .hasMessageNotContaining("Emma");
-        assertThatThrownBy(() -> completeAs(taskId, "pat", List.of("privacy"), Map.of("phiAction", "shred")))
-                .hasRootCauseInstanceOf(BadUserRequestException.class);
+                .hasRootCauseInstanceOf(FormRefusal.class).hasRootCauseMessage("Your decision: choose one for every "
+                        + "detail listed before you complete the task (1 without a decision).");
+        assertThatThrownBy(() -> completeAs(taskId, "pat", List.of("privacy"), decided("7", "", "")))
+                .hasRootCauseInstanceOf(FormRefusal.class).hasRootCauseMessage("Your decision for detail 1: choose one.");
+        assertThatThrownBy(() -> completeAs(taskId, "pat", List.of("privacy"), decided("7", "shred", "")))
+                .hasRootCauseInstanceOf(FormRefusal.class);
+        // the service refuses a decision (say "covered" for a town): its sentence reaches the form
+        when(phi.resolve(eq(contentId), any(), eq("pat"), any())).thenThrow(new org.carepost.phi.PhiDecisionException(
+                List.of("Finding 7 is a place or address in the text, which a patient's authorization cannot cover."),
+                false));
+        assertThatThrownBy(() -> completeAs(taskId, "pat", List.of("privacy"), decided("7", "covered", "")))
+                .hasRootCauseInstanceOf(FormRefusal.class).hasMessageContaining("cannot cover");
         assertThat(pi).isWaitingAt("resolvePhi");
-        verify(phi, never()).redactAllOpen(any(), any(), any());
 
-        completeAs(taskId, "pat", List.of("privacy"), Map.of("phiAction", "redact"));
-        verify(phi).redactAllOpen(eq(contentId), eq("pat"), eq(java.util.Set.of("privacy")));
-        verify(phi, times(2)).scan(contentId); // the redacted version is scanned again
-        assertThat(pi).isWaitingAt("privacyReview", "legalReview", "brandReview").hasPassed("resolvePhi");
-        assertThat(extension.getProcessEngine().getRuntimeService().getVariable(pi.getId(), "phiAction")).isNull();
+        // Redact: the decisions go to the service together; the redacted text goes back to its author.
+        org.mockito.Mockito.reset(phi);
+        when(phi.resolve(eq(contentId), any(), eq("pat"), any())).thenReturn(new PhiScanService.Resolution(2, true, 0));
+        when(contents.currentVersion(contentId)).thenReturn(new ContentVersion(contentId, 2, "Thank you, [NAME], for",
+                "pat", java.time.Instant.now()));
+        completeAs(taskId, "pat", List.of("privacy"), decided("7", "redact", ""));
+        verify(phi).resolve(contentId, List.of(org.carepost.phi.FindingDecision.redact(7)), "pat",
+                java.util.Set.of("privacy"));
+        verify(phi).scan(contentId); // the redacted version is scanned again
+        assertThat(pi).hasPassed("resolvePhi", "requestRewrite").isWaitingAt("reviseDraft")
+                .isNotWaitingAt("privacyReview");
+        verify(contents).changesRequested(contentId);
+        assertThat(task("reviseDraft", pi)).isAssignedTo("alice");
+
+        // The author may not keep a placeholder; a rewrite without it is scanned and reviewed.
+        identity.setAuthentication("alice", List.of("authors", "dept-cardiology"));
+        String reviseId = task("reviseDraft", pi).getId();
+        var taskService = extension.getProcessEngine().getTaskService();
+        assertThatThrownBy(() -> taskService.complete(reviseId, Map.of("revisedText", "Thank you, [NAME], for all.")))
+                .hasRootCauseInstanceOf(FormRefusal.class).hasMessageContaining("replace [NAME] with your own words");
+        verify(contents, never()).addVersion(any(), any(), any());
+        when(contents.currentVersion(contentId)).thenReturn(new ContentVersion(contentId, 3, "Thank you for the care.",
+                "alice", java.time.Instant.now()));
+        taskService.complete(reviseId, Map.of("revisedText", "Thank you for the care."));
+        identity.clearAuthentication();
+        verify(contents).addVersion(contentId, "Thank you for the care.", "alice");
+        assertThat(pi).isWaitingAt("privacyReview", "legalReview", "brandReview");
     }
 
     @Test
-    void phiCoveredByTheAuthorizationGoesToReview() {
+    void phiCoveredByTheAuthorizationOrDismissedGoesToReview() {
         PhiFinding name = openName();
         when(phi.scan(contentId)).thenReturn(1, 0);
-        when(phi.openFindings(contentId)).thenReturn(List.of());
+        when(phi.openFindings(contentId)).thenReturn(List.of(name));
+        when(phi.resolve(eq(contentId), any(), eq("pat"), any())).thenReturn(new PhiScanService.Resolution(1, false, 0));
         ProcessInstance pi = start();
-        completeAs(task("resolvePhi", pi).getId(), "pat", List.of("privacy"), Map.of("phiAction", "covered"));
-        verify(phi).coverAllOpen(eq(contentId), eq("pat"), eq(java.util.Set.of("privacy")));
-        verify(phi, never()).redactAllOpen(any(), any(), any());
+        completeAs(task("resolvePhi", pi).getId(), "pat", List.of("privacy"), decided("7", "covered", ""));
+        verify(phi).resolve(contentId, List.of(org.carepost.phi.FindingDecision.covered(7)), "pat",
+                java.util.Set.of("privacy"));
+        assertThat(pi).isWaitingAt("privacyReview", "legalReview", "brandReview").hasNotPassed("requestRewrite");
+
+        when(phi.scan(contentId)).thenReturn(1, 0);
+        ProcessInstance dismissed = start();
+        completeAs(task("resolvePhi", dismissed).getId(), "pat", List.of("privacy"),
+                decided("7", "not-phi", "the surgeon who operated, named with her consent"));
+        verify(phi).resolve(contentId, List.of(org.carepost.phi.FindingDecision.notPhi(7,
+                "the surgeon who operated, named with her consent")), "pat", java.util.Set.of("privacy"));
+        assertThat(dismissed).isWaitingAt("privacyReview", "legalReview", "brandReview");
+    }
+
+    @Test
+    void findingsBeyondTheFormsSlotsComeBackInANewTaskAndTheFormFieldsDoNotStay() {
+        PhiFinding name = openName();
+        when(phi.scan(contentId)).thenReturn(25, 5, 0); // 25 open: 20 decided in the first task, 5 in the second
+        when(phi.openFindings(contentId)).thenReturn(List.of(name));
+        when(phi.resolve(eq(contentId), any(), eq("pat"), any())).thenReturn(new PhiScanService.Resolution(1, false, 5),
+                new PhiScanService.Resolution(1, false, 0));
+        ProcessInstance pi = start();
+        String first = task("resolvePhi", pi).getId();
+        completeAs(first, "pat", List.of("privacy"), decided("7", "covered", ""));
+        String second = task("resolvePhi", pi).getId();
+        assertThat(second).isNotEqualTo(first);
+        assertThat(extension.getProcessEngine().getRuntimeService().getVariables(pi.getId()))
+                .doesNotContainKeys("phiFinding1", "phiDecision1", "phiReason1");
+        completeAs(second, "pat", List.of("privacy"), decided("8", "redact", ""));
         assertThat(pi).isWaitingAt("privacyReview", "legalReview", "brandReview");
     }
 

@@ -23,7 +23,7 @@ class FormSchemaTest {
     void onlyEditableFieldsWithTheirTypesChoicesAndLimitsAreAccepted() throws Exception {
         FormSchema review = form("review-decision");
         assertThat(review.editableFields()).extracting(FormSchema.Field::key).containsExactly("decision", "comment");
-        assertThat(review.readOnlyFields()).contains("contentText", "versionHash");
+        assertThat(review.readOnlyFields()).contains("draftView", "versionHash");
 
         assertThat(review.problems(Map.of("decision", "approve", "comment", "${7*7} #set($x=1)$x"))).isEmpty();
         // The choice itself is the listener's to check (it reports every problem at once); the type is checked here.
@@ -33,6 +33,9 @@ class FormSchemaTest {
         assertThat(review.problems(Map.of("comment", "a\u0000b"))).hasSize(1);
         assertThat(review.problems(Map.of("comment", Variables.stringValue("\ud800")))).hasSize(1);
         assertThat(review.problems(Map.of("versionHash", "0000"))).containsExactly("'versionHash' is read-only in this form");
+        // The draft's view is read-only in a review: a reviewer cannot change what the next one sees.
+        assertThat(review.problems(Map.of("draftView", Map.of("text", "other")))).containsExactly(
+                "'draftView' is read-only in this form");
         assertThat(review.problems(Map.of("privacyReviewRequired", "yes"))).containsExactly("'privacyReviewRequired' is not a field of this form");
         // A name that is not a plain identifier is not echoed: it could be anything the user typed.
         assertThat(review.problems(Map.of("Jordan Example, DOB 1/2/1960", "x"))).containsExactly("a variable is not a field of this form");
@@ -58,5 +61,20 @@ class FormSchemaTest {
         assertThat(draft.problems(Map.of("title", Variables.serializedObjectValue("rO0ABXQAAXg=")
                 .serializationDataFormat("application/x-java-serialized-object").objectTypeName("java.lang.String").create())))
                 .containsExactly("title must be a plain value, not a serialized object");
+    }
+
+    @Test
+    void theResolvePhiFormSubmitsADecisionPerSlotAndNothingOfTheView() throws Exception {
+        FormSchema resolve = form("resolve-phi");
+        assertThat(resolve.editableFields()).extracting(FormSchema.Field::key)
+                .contains("phiFinding1", "phiDecision1", "phiReason1", "phiFinding20", "phiDecision20", "phiReason20")
+                .hasSize(60);
+        assertThat(resolve.problems(Map.of("phiFinding1", "12", "phiDecision1", "not-phi", "phiReason1",
+                "the hospital's main line"))).isEmpty();
+        assertThat(resolve.problems(Map.of("phiReason1", "x".repeat(201)))).containsExactly(
+                "phiReason1 must be at most 200 characters");
+        // The text and the findings' context are shown from draftView, which the form cannot send back.
+        assertThat(resolve.problems(Map.of("draftView", Map.of("text", "Rosalind")))).containsExactly(
+                "'draftView' is read-only in this form");
     }
 }

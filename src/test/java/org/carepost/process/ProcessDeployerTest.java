@@ -63,13 +63,19 @@ class ProcessDeployerTest {
         Mocks.register("authorizationRequirement", new AuthorizationRequirement(
                 org.mockito.Mockito.mock(org.carepost.consent.ConsentCoverage.class))); // not a testimonial
         Mocks.register("phiScan", (org.camunda.bpm.engine.delegate.JavaDelegate) e -> e.setVariable("openPhiFindings", 0));
+        org.carepost.content.ContentService contents = org.mockito.Mockito.mock(org.carepost.content.ContentService.class);
+        org.mockito.Mockito.when(contents.currentVersion(org.mockito.ArgumentMatchers.any())).thenReturn(
+                new org.carepost.content.ContentVersion(java.util.UUID.randomUUID(), 1, "no placeholder", "alice",
+                        java.time.Instant.now()));
+        Mocks.register("rewriteAfterRedaction", new RewriteAfterRedaction(contents));
+        Mocks.register("taskDue", new TaskDue());
         ProcessInstance running = engine.getRuntimeService().startProcessInstanceByKey("content-approval",
                 "00000000-0000-0000-0000-000000000001", variables);
 
         String packaged = new String(getClass().getResourceAsStream("/processes/content-approval.bpmn").readAllBytes(),
                 StandardCharsets.UTF_8);
         Files.writeString(leadsFolder.resolve("content-approval.bpmn"),
-                packaged.replace("name=\"Legal review\"", "name=\"Legal and HIPAA review\""));
+                packaged.replace("name=\"Review legal risk\"", "name=\"Review legal and HIPAA risk\""));
         deployer.deploy(leadsFolder.toString());
         assertThat(latest().getVersion()).as("edited model, new version").isEqualTo(2);
         assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(running.getId())

@@ -185,6 +185,13 @@ class HostileApiPostgresTest {
 
         c.add(new Case("GET /api/audit/verify", "script as an unknown parameter (ignored)", "GET", "/api/audit/verify?x=" + SCRIPT, "audrey", null, null, 200, null));
         c.add(new Case("GET /api/audit/content/{id}", "SQL in the id", "GET", "/api/audit/content/" + SQL_OR, "audrey", null, null, 400, "id"));
+        String unredacted = "POST /api/audit/content/{id}/versions/{versionNo}/unredacted";
+        c.add(new Case(unredacted, "SQL in the id", "POST", "/api/audit/content/" + SQL_OR + "/versions/1/unredacted",
+                "audrey", JSON, "", 400, "id"));
+        c.add(new Case(unredacted, "EL as the version", "POST", content.replace("/api/content", "/api/audit/content")
+                + "/versions/" + EL + "/unredacted", "audrey", JSON, "", 400, "versionNo"));
+        c.add(new Case(unredacted, "not an auditor", "POST", content.replace("/api/content", "/api/audit/content")
+                + "/versions/1/unredacted", "lee", JSON, "", 403, null));
         c.add(new Case("GET /api/audit/export.csv", "script as date", "GET", "/api/audit/export.csv?from=" + SCRIPT + "&to=2030-01-01", "audrey", null, null, 400, "from"));
         c.add(new Case("GET /api/audit/export.csv", "no dates", "GET", "/api/audit/export.csv", "audrey", null, null, 400, null));
         c.add(new Case("GET /api/audit/export.json", "EL as date", "GET", "/api/audit/export.json?from=2030-01-01&to=" + EL, "audrey", null, null, 400, "to"));

@@ -99,7 +99,8 @@ class HostileFormsPostgresTest {
             // a name: the kind of finding an authorization can cover
             Target phi = task(draft("testimonial", "Maria Lopez and her family thank the whole team."), "resolvePhi", "pat");
             ApiClient.Reply covered = api.post("/engine-rest/task/" + phi.taskId() + "/complete", "pat",
-                    "{\"variables\":{\"phiAction\":{\"value\":\"covered\"}}}");
+                    org.carepost.TasklistForms.everyOpenFinding(api, runtimeService.createProcessInstanceQuery()
+                            .processInstanceId(phi.processInstanceId()).singleResult().getBusinessKey(), "covered"));
             assertThat(covered.status()).as(covered.body()).isEqualTo(204);
             return taskOfSubprocess(phi.processInstanceId(), "recordSignedAuthorization", "pat");
         });

@@ -109,6 +109,17 @@ final class TasklistBrowser implements AutoCloseable {
         field.sendKeys(text);
     }
 
+    /**
+     * A datetime component (date and time subfields): types the date as the picker shows it (mm/dd/yyyy) and the time
+     * (hh:mm), in the browser's time zone (UTC here).
+     */
+    void dateTime(String id, java.time.LocalDateTime at) {
+        type(id + "-date", String.format("%02d/%02d/%04d", at.getMonthValue(), at.getDayOfMonth(), at.getYear()));
+        field(id + "-date").sendKeys(org.openqa.selenium.Keys.TAB);
+        type(id + "-time", String.format("%02d:%02d", at.getHour(), at.getMinute()));
+        field(id + "-time").sendKeys(org.openqa.selenium.Keys.TAB);
+    }
+
     /** A select component: open its list and pick the option by label. */
     void select(String id, String label) {
         click(By.cssSelector("[id$='-" + id + "-display']"));
@@ -120,6 +131,102 @@ final class TasklistBrowser implements AutoCloseable {
         click(By.cssSelector("[id$='-" + id + "-" + option + "']"));
     }
 
+    /** The option of a radio component whose label contains this text (options computed per form, say). */
+    void choose(String id, String label) {
+        click(By.xpath("//label[contains(@for,'-" + id + "-') and contains(normalize-space(),\"" + label
+                + "\")]/input"));
+    }
+
+    /** The message of the notification Tasklist shows (an error after a refused form, say), once it appears. */
+    String notification() {
+        // The start dialog has a notifications panel of its own; either may show it.
+        return wait.until(d -> d.findElements(By.cssSelector("[notifications-panel] .message")).stream()
+                .map(e -> e.getAttribute("textContent").strip()).filter(t -> !t.isEmpty()).findFirst().orElse(null));
+    }
+
+    /** A CarePost page (under /app) in the same browser session as Tasklist: its text, after a screenshot. */
+    String openPageText(String path) {
+        driver.get(tasklist.substring(0, tasklist.indexOf("/camunda/")) + path);
+        String text = wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("main"))).getText();
+        screenshot("page" + path.replaceAll("[^A-Za-z]+", "-"));
+        return text;
+    }
+
+    /** Follows a link of the open form (to a CarePost page) in this window. */
+    void followLink(String text) {
+        click(By.partialLinkText(text));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("main")));
+        screenshot("followed-" + text);
+    }
+
+    /** A file input of a CarePost page. */
+    void upload(String htmlId, Path file) {
+        driver.findElement(By.id(htmlId)).sendKeys(file.toAbsolutePath().toString());
+    }
+
+    /** The shared filters the logged-in user sees. */
+    java.util.List<String> filterNames() {
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filter h4.name a")));
+        return driver.findElements(By.cssSelector(".task-filter h4.name a")).stream()
+                .map(e -> e.getText().replaceAll("\\s+\\d+$", "").strip()).toList();
+    }
+
+    /**
+     * Clicks "Complete" on a form that is not filled in: the form shows what is missing on each field and is not
+     * submitted. Returns the message on the field with this component id.
+     */
+    String completeIncomplete(String id) {
+        click(By.cssSelector("button[ng-click='complete()']"));
+        String message = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[id$='-" + id + "-error-message']"))).getText();
+        screenshot("incomplete");
+        closeNotifications();
+        return message;
+    }
+
+    /** Closes Tasklist's notifications (they would cover the form's buttons). */
+    void closeNotifications() {
+        wait.until(d -> {
+            d.findElements(By.cssSelector("[notifications-panel] button.close")).stream()
+                    .filter(org.openqa.selenium.WebElement::isDisplayed).forEach(org.openqa.selenium.WebElement::click);
+            return d.findElements(By.cssSelector("[notifications-panel] button.close")).stream()
+                    .noneMatch(org.openqa.selenium.WebElement::isDisplayed);
+        });
+    }
+
+    /** Whether a form field (by component id) is on the form now. */
+    boolean isShown(String id) {
+        return !driver.findElements(By.cssSelector("[id$='-" + id + "']")).isEmpty();
+    }
+
+    /** The option labels of a radio component. */
+    java.util.List<String> options(String id) {
+        field(id + "-0");
+        return driver.findElements(By.xpath("//label[contains(@for,'-" + id + "-')]")).stream()
+                .map(e -> e.getText().strip()).toList();
+    }
+
+    /** A field of a CarePost page by its HTML id (a date input takes the date as the browser shows it). */
+    void type2(String htmlId, String text) {
+        WebElement field = wait.until(ExpectedConditions.presenceOfElementLocated(By.id(htmlId)));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", field);
+        if (!"date".equals(field.getAttribute("type"))) {
+            field.clear();
+        }
+        field.sendKeys(text);
+    }
+
+    void clickId(String id) {
+        click(By.id(id));
+    }
+
+    /** The text of an element, scrolled into view (for the next screenshot). */
+    String text(By by) {
+        WebElement element = wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        return element.getText();
+    }
+
     String value(String id) {
         return field(id).getAttribute("value");
     }
@@ -129,6 +236,24 @@ final class TasklistBrowser implements AutoCloseable {
         click(By.cssSelector("button[ng-click='complete()']"));
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button[ng-click='complete()']")));
         screenshot("completed");
+    }
+
+    /** Clicks "Complete" on a form the server will refuse; returns the sentence Tasklist shows, the form stays. */
+    String completeRefused() {
+        click(By.cssSelector("button[ng-click='complete()']"));
+        String message = notification();
+        screenshot("refused");
+        closeNotifications();
+        return message;
+    }
+
+    /** Clicks "Start" on a start form the server will refuse; returns the sentence Tasklist shows. */
+    String startRefused() {
+        click(By.cssSelector("button[ng-click='startProcessInstance()']"));
+        String message = notification();
+        screenshot("start-refused");
+        closeNotifications();
+        return message;
     }
 
     void screenshot(String name) {
@@ -150,6 +275,10 @@ final class TasklistBrowser implements AutoCloseable {
         // Long forms scroll inside Tasklist's pane; the fixed footer would otherwise take the click.
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
         wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+    }
+
+    WebDriver driver() {
+        return driver;
     }
 
     @Override
