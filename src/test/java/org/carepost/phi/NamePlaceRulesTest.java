@@ -70,6 +70,20 @@ class NamePlaceRulesTest {
         assertThat(flagged(PLAIN, "praying for my friend nguyen van thanh tonight")).containsExactly("nguyen van thanh");
     }
 
+    /** After a kinship word a lower-case word that is also in a name list is a name, but not a verb or adverb. */
+    @Test
+    void aWordThatWorksInTheSentenceAfterAKinshipWordIsNoName() {
+        for (String t : List.of("my great-grandma just turned 80!!", "my mom will be home friday",
+                "my dad can walk again", "my son even smiled", "grandpa has been so brave", "my sister said thanks",
+                "my aunt went home", "my nana loves you all")) {
+            assertThat(flagged(PLAIN, t)).as(t).isEmpty();
+        }
+        assertThat(flagged(PLAIN, "Age is just a number, says my grandpa.")).isEmpty();
+        // the names those words do not cover stay names
+        assertThat(flagged(PLAIN, "my daughter hope is home")).containsExactly("hope");
+        assertThat(flagged(PLAIN, "my son Will just turned 6")).containsExactly("Will");
+    }
+
     @Test
     void particlesHyphensAndAccentsBelongToTheName() {
         assertThat(flagged(PLAIN, "my name is ana de la cruz and i want to thank you")).containsExactly("ana de la cruz");
