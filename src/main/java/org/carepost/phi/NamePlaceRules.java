@@ -440,6 +440,9 @@ final class NamePlaceRules {
     private static void decide(TextScan s, int k, Set<String> staffNames) {
         boolean cap = s.isCap(k);
         int f = s.fl[k];
+        if ((f & PhiWords.W_ROOM) != 0 && s.hasDigit(Math.min(k + 1, s.count - 1))) {
+            return; // "moved her to Room 95": the label of a room number, no place
+        }
         if ((f & PhiWords.F_ENGLISH) != 0 && (f & PhiWords.F_NAME) == 0) {
             // most words of a text: a dictionary word is a name only right after a kinship word ("my son Wren"),
             // a place only after a move or before a place word ("from Maple Hollow"), lower case never

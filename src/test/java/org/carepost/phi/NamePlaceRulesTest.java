@@ -36,6 +36,9 @@ class NamePlaceRulesTest {
         assertThat(flagged(PLAIN, "Our friend from Maple Hollow was discharged.")).containsExactly("Maple Hollow");
         assertThat(typeOf(PLAIN, "The couple drove in from Springfield yesterday.", "Springfield"))
                 .isEqualTo(PhiType.GEO);
+        // a room is no place to move to: only its number is PHI
+        assertThat(flagged(PLAIN, "We moved her to Room 95 yesterday.")).containsExactly("95");
+        assertThat(flagged(PLAIN, "They transferred him to Bed 12B overnight.")).containsExactly("12B");
     }
 
     @Test
