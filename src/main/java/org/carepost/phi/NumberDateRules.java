@@ -151,12 +151,18 @@ final class NumberDateRules {
                 AgeRules.inWords(s, k);
                 continue;
             }
+            if ((s.fl2[k] & PhiWords.G_NTH_NOUN) != 0 && s.is(k, "century")) {
+                AgeRules.century(s, k);
+                continue;
+            }
             PhiType lt = (f & PhiWords.F_LABEL) != 0 ? PhiWords.LABELS.get(s.low(k))
                     : (s.fl2[k] & PhiWords.G_VEHICLE) != 0 ? PhiType.VEHICLE : null;
             if (lt != null) {
                 labelledValue(s, k, lt, false);
             } else if (s.hasDigit(k)) {
                 ageOrId(s, k);
+            } else {
+                AgeRules.compound(s, k); // "one-hundred", "ninety-one-year-old"
             }
         }
     }
@@ -324,6 +330,10 @@ final class NumberDateRules {
             }
             return false;
         }
+        if (letters == 0 && digits == 4 && e - t == 4 && AgeRules.birthYear(s, k, value(s, t, e))) {
+            s.identifier(t, e, PhiType.AGE_OVER_89); // "born in 1929"
+            return true;
+        }
         if (letters == 0 && digits == e - t && digits < 6) {
             return false; // a plain number: no age context above, too short for an identifier
         }
@@ -347,6 +357,9 @@ final class NumberDateRules {
                 s.identifier(t, t + digits, PhiType.AGE_OVER_89);
                 return true;
             }
+        }
+        if (digits <= 3 && AgeRules.inToken(s, k)) {
+            return true; // "#turning95", "the big 9-0"
         }
         boolean id;
         if (letters == 0) {
