@@ -84,7 +84,8 @@ final class AgeRules {
             "heartrate", "rr", "resp", "respirations", "wbc", "platelets", "ldl", "hdl", "cholesterol", "ef",
             "it", "we", "our", "us", "building", "house", "tree", "bridge", "business", "company", "store", "shop",
             "restaurant", "team", "floor", "ward", "town", "city", "county", "car", "truck", "engine", "mph",
-            "followers", "likes", "views", "subscribers", "page's", "account", "post", "video", "wifi", "signal");
+            "followers", "likes", "views", "subscribers", "account", "post", "video", "wifi", "signal", "lot", "garage",
+            "deck", "spot", "space", "aisle", "gate", "door");
     /** "Happy 100th!", "celebrating her 95th": before an ordinal. */
     private static final Set<String> ORDINAL_CUES = Set.of("happy", "belated", "celebrating", "celebrated",
             "celebrates", "celebrate", "turns", "turned", "turning");
@@ -163,7 +164,7 @@ final class AgeRules {
             }
             return NOT_AN_AGE_AFTER_YEARS.contains(next) ? After.NOT : After.YEARS;
         }
-        if (startsWord(s, j, "yo") || s.text.regionMatches(true, j, "y/o", 0, 3)
+        if (startsWord(s, j, "yo") || startsWord(s, j, "a\u00f1os") || startsWord(s, j, "anos") || s.text.regionMatches(true, j, "y/o", 0, 3)
                 || s.text.regionMatches(true, j, "y.o", 0, 3) || birthdayAt(s, j)) {
             return After.OLD;
         }
@@ -309,8 +310,9 @@ final class AgeRules {
         char c2 = gap >= 2 ? s.buf[s.ts[a] - 2] : ' ';
         char after = s.te[b] < s.n ? s.buf[s.te[b]] : '\0';
         if (c1 == '(' && gap <= 2) {
-            // "Grandma (94) loves", "my nana rose (96)", but not "Volunteers (100)"
-            return after == ')' && s.isAllLetters(p) && ((s.fl[p] & PhiWords.F_KIN) != 0 || !plural(s, p));
+            // "Grandma (94) loves", "Ruth Ames (97)", "my nana rose (96)", but not "Volunteers (100)", "parking lot (95)"
+            return after == ')' && s.isAllLetters(p) && ((s.fl[p] & PhiWords.F_KIN) != 0
+                    || (s.isCap(p) || (s.fl[p] & PhiWords.F_NAME) != 0) && !plural(s, p));
         }
         if (gap > 3) {
             return false;

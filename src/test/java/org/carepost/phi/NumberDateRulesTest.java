@@ -165,7 +165,8 @@ class NumberDateRulesTest {
                 new String[] {"DOB withheld (age 94)", "94"},
                 new String[] {"My grandpa (96) loves the nurses.", "96"},
                 new String[] {"Our oldest patient, 105, went home today.", "105"},
-                new String[] {"He was 104 when he passed.", "104"});
+                new String[] {"He was 104 when he passed.", "104"},
+                new String[] {"Mi abuela tiene 95 a\u00f1os", "95"});
     }
 
     @Test
@@ -188,7 +189,8 @@ class NumberDateRulesTest {
                 "his temp was 100.4 at midnight", "we just hit 100 followers!", "our page is pushing 100 subscribers",
                 "almost 100 volunteers showed up", "We are at 100 volunteers", "the line was 100 deep",
                 "I was number 95 in line", "she is 95% better", "turned 90 days sober today", "He got a 95 on the exam.",
-                "Our NICU is at 95% capacity", "Grandpa hit 95 mph on the golf cart lol", "It's been 95 all week")) {
+                "Our NICU is at 95% capacity", "Grandpa hit 95 mph on the golf cart lol", "It's been 95 all week", "parking lot (95) is closed",
+                "Volunteers (100) served meals", "heart rate has been 110 all night")) {
             assertThat(ages(PLAIN, t)).as(t).isEmpty();
         }
     }
