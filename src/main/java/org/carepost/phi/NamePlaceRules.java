@@ -440,6 +440,9 @@ final class NamePlaceRules {
     private static void decide(TextScan s, int k, Set<String> staffNames) {
         boolean cap = s.isCap(k);
         int f = s.fl[k];
+        if ((f & PhiWords.W_ROOM) != 0 && s.hasDigit(Math.min(k + 1, s.count - 1))) {
+            return; // "moved her to Room 95": the label of a room number, no place
+        }
         if ((f & PhiWords.F_ENGLISH) != 0 && (f & PhiWords.F_NAME) == 0) {
             // most words of a text: a dictionary word is a name only right after a kinship word ("my son Wren"),
             // a place only after a move or before a place word ("from Maple Hollow"), lower case never
@@ -529,6 +532,20 @@ final class NamePlaceRules {
     private static final Set<String> NOT_AFTER_BABY = Set.of("boy", "girl", "boys", "girls", "brother", "sister",
             "shower", "bump", "food", "steps", "blue", "pink", "monitor", "formula", "bottle", "clothes", "gear",
             "news", "daddy", "mama", "bro", "sis", "one", "ones", "guy", "man", "lady", "star", "angel", "bear");
+
+    /**
+     * Verbs, auxiliaries, adverbs and prepositions that some locale's name list also holds ("Just", "Will", "Even"):
+     * after a kinship word in lower case they carry the sentence on, they do not name the relative.
+     */
+    private static final Set<String> WORDS_OF_THE_SENTENCE = Set.of("just", "will", "can", "may", "might", "must",
+            "shall", "should", "would", "could", "has", "had", "have", "is", "was", "were", "are", "been", "being",
+            "does", "did", "done", "do", "even", "very", "like", "of", "over", "said", "says", "went", "goes", "made",
+            "makes", "loves", "loved", "ran", "runs", "read", "reads", "got", "gets", "still", "also", "only",
+            "really", "finally", "never", "always", "now", "then", "so", "too", "not", "all", "both", "well",
+            "already", "almost", "nearly", "ever", "once", "here", "there", "today", "again", "back", "turned",
+            "turns", "hit", "passed", "lives", "lived", "came", "comes", "took", "gave", "left", "told", "asked",
+            "sat", "sang", "won", "saw", "met", "kept", "felt", "and", "or", "but", "at", "in", "on", "to",
+            "for", "with", "from", "by", "up", "out", "off", "down", "about", "after", "before", "since", "until");
 
     private static final Set<String> WEAK_KIN = Set.of("little", "big", "sweet", "dear", "beloved", "late", "named",
             "patient", "friend", "neighbor", "neighbour", "baby", "kid", "child", "lil");
@@ -622,6 +639,9 @@ final class NamePlaceRules {
                 }
                 if (cap) {
                     return true;
+                }
+                if (WORDS_OF_THE_SENTENCE.contains(s.low(k))) {
+                    return false; // "my great-grandma just turned 102", "my mom will be home": no "Just", no "Will"
                 }
                 if (WEAK_KIN.contains(s.low(p))) {
                     // "baby luna" but not "baby boy": after a weak cue a word is a name only if it is a first name

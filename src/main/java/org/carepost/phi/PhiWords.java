@@ -201,6 +201,8 @@ final class PhiWords {
             "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun");
     /** Spelled-out numbers, for ages ("ninety-four", "a hundred and one"). */
     static final Map<String, Integer> NUMBER_WORDS = new HashMap<>();
+    /** Spelled-out ordinals of ages ("ninety-fifth", "hundredth"). */
+    static final Map<String, Integer> ORDINAL_WORDS = new HashMap<>();
     static final Set<String> US_STATES = Set.of("AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI",
             "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV",
             "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT",
@@ -299,6 +301,15 @@ final class PhiWords {
         for (int i = 0; i < teens.length; i++) {
             NUMBER_WORDS.put(teens[i], 10 + i);
         }
+        for (int i = 1; i <= 5; i++) {
+            NUMBER_WORDS.put("twenty-" + units[i], 20 + i); // "a hundred and twenty-one"
+        }
+        String[] unitOrdinals = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"};
+        ORDINAL_WORDS.put("ninetieth", 90);
+        for (int i = 0; i < unitOrdinals.length; i++) {
+            ORDINAL_WORDS.put("ninety-" + unitOrdinals[i], 91 + i);
+        }
+        ORDINAL_WORDS.put("hundredth", 100);
     }
 
     private PhiWords() {
@@ -327,6 +338,7 @@ final class PhiWords {
         v.addAll(LABELS.keySet(), F_LABEL);
         v.addAll(LABEL_FILLER, F_LABEL_FILLER);
         v.addAll(NUMBER_WORDS.keySet(), F_NUMBER_WORD);
+        v.addAll(ORDINAL_WORDS.keySet(), F_NUMBER_WORD);
         v.addAllMore(HOLIDAY_WORDS, G_HOLIDAY);
         v.addAllMore(VEHICLE_WORDS, G_VEHICLE);
         v.addAllMore(LIFE_EVENTS, G_LIFE_EVENT);

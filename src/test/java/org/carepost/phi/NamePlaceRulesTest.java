@@ -36,6 +36,9 @@ class NamePlaceRulesTest {
         assertThat(flagged(PLAIN, "Our friend from Maple Hollow was discharged.")).containsExactly("Maple Hollow");
         assertThat(typeOf(PLAIN, "The couple drove in from Springfield yesterday.", "Springfield"))
                 .isEqualTo(PhiType.GEO);
+        // a room is no place to move to: only its number is PHI
+        assertThat(flagged(PLAIN, "We moved her to Room 95 yesterday.")).containsExactly("95");
+        assertThat(flagged(PLAIN, "They transferred him to Bed 12B overnight.")).containsExactly("12B");
     }
 
     @Test
@@ -68,6 +71,20 @@ class NamePlaceRulesTest {
         assertThat(flagged(PLAIN, "kudos to the team. my mom ruth is home and bossing us around"))
                 .containsExactly("ruth");
         assertThat(flagged(PLAIN, "praying for my friend nguyen van thanh tonight")).containsExactly("nguyen van thanh");
+    }
+
+    /** After a kinship word a lower-case word that is also in a name list is a name, but not a verb or adverb. */
+    @Test
+    void aWordThatWorksInTheSentenceAfterAKinshipWordIsNoName() {
+        for (String t : List.of("my great-grandma just turned 80!!", "my mom will be home friday",
+                "my dad can walk again", "my son even smiled", "grandpa has been so brave", "my sister said thanks",
+                "my aunt went home", "my nana loves you all")) {
+            assertThat(flagged(PLAIN, t)).as(t).isEmpty();
+        }
+        assertThat(flagged(PLAIN, "Age is just a number, says my grandpa.")).isEmpty();
+        // the names those words do not cover stay names
+        assertThat(flagged(PLAIN, "my daughter hope is home")).containsExactly("hope");
+        assertThat(flagged(PLAIN, "my son Will just turned 6")).containsExactly("Will");
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.carepost.phi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.carepost.phi.DetectorAssertions.PLAIN;
+import static org.carepost.phi.DetectorAssertions.WITH_HOSPITAL;
 import static org.carepost.phi.DetectorAssertions.flagged;
 import static org.carepost.phi.DetectorAssertions.flaggedBy;
 import static org.carepost.phi.DetectorAssertions.typeOf;
@@ -70,6 +71,153 @@ class NumberDateRulesTest {
                 "The temperature hit 101 yesterday.", "a temperature of 103 or higher", "About 95 patients joined.",
                 "He is a 45-year-old runner.", "Happy St555 birthday to our ward")) {
             assertThat(PLAIN.scan(t)).as(t).noneMatch(s -> s.type() == PhiType.AGE_OVER_89);
+        }
+    }
+
+    /** The ages over 89 the detector finds in a text, as strings. */
+    private static List<String> ages(PhiDetector detector, String text) {
+        return detector.scan(text).stream().filter(sp -> sp.type() == PhiType.AGE_OVER_89)
+                .map(sp -> text.substring(sp.start(), sp.end())).toList();
+    }
+
+    private static void assertAges(String[]... textAndAge) {
+        for (String[] c : textAndAge) {
+            assertThat(ages(PLAIN, c[0])).as(c[0]).containsExactly(c[1]);
+        }
+    }
+
+    @Test
+    void agesOverEightyNineInCommentsPostsAndDirectMessages() {
+        assertAges(
+                new String[] {"he just hit 95 and still gardens", "95"},
+                new String[] {"Grandpa hit 100 last week!!", "100"},
+                new String[] {"pushing 100 and sharp as ever", "100"},
+                new String[] {"she's pushing 95 lol", "95"},
+                new String[] {"Mom is turning 90 in style", "90"},
+                new String[] {"turning 90 in style \uD83C\uDF89", "90"},
+                new String[] {"She'll be 100 in March.", "100"},
+                new String[] {"97 & still going strong", "97"},
+                new String[] {"97 and still going strong \uD83D\uDCAA", "97"},
+                new String[] {"94 and sharp as a tack", "94"},
+                new String[] {"Nana 97 and still sharp", "97"},
+                new String[] {"Grandpa's 98 and sharp as a tack", "98"},
+                new String[] {"my nana, 96!", "96"},
+                new String[] {"she's like 97 lol", "97"},
+                new String[] {"he is literally 96 and still mows", "96"},
+                new String[] {"still kicking at 100 years young", "100"},
+                new String[] {"93 y.o. and still driving", "93"},
+                new String[] {"would have been 100 today", "100"},
+                new String[] {"she lived until 99", "99"},
+                new String[] {"a spry 94, she walked the halls every day", "94"},
+                new String[] {"She turns the big 9-0 next week!", "9-0"},
+                new String[] {"he is turning the big 100 on saturday", "100"},
+                new String[] {"our oldest volunteer turned 100", "100"},
+                new String[] {"RIP grandpa, gone at 96", "96"},
+                new String[] {"Turning 100 means a lot to her", "100"},
+                new String[] {"Grandma is celebrating 100 years today!", "100"},
+                new String[] {"she lived almost 100 years", "100"});
+    }
+
+    @Test
+    void spelledOutAgesAreFlaggedWhole() {
+        assertAges(
+                new String[] {"She is ninety one", "ninety one"},
+                new String[] {"nana is ninety five and still bakes", "ninety five"},
+                new String[] {"She is Ninety One years young", "Ninety One"},
+                new String[] {"Ninety-two and still drives", "Ninety-two"},
+                new String[] {"she's one hundred and one today", "one hundred and one"},
+                new String[] {"she turned one hundred one", "one hundred one"},
+                new String[] {"he's a hundred and two", "a hundred and two"},
+                new String[] {"a ninety-one-year-old veteran", "ninety-one"},
+                new String[] {"one-hundred-year-old Ruth still sings", "one-hundred"},
+                new String[] {"ninety-one yrs old and sharp", "ninety-one"},
+                new String[] {"her ninety-fifth birthday", "ninety-fifth"},
+                new String[] {"his hundredth birthday is Sunday", "hundredth"},
+                new String[] {"she celebrated her one hundred and first with cake", "one hundred and first"});
+    }
+
+    @Test
+    void birthdayOrdinalsHashtagsACenturyAndABirthYear() {
+        assertAges(
+                new String[] {"so proud of her, she celebrated her 95th!", "95"},
+                new String[] {"Happy belated 95th to your mom!", "95"},
+                new String[] {"Grandma's 95th was a blast", "95"},
+                new String[] {"Grandma's 100th bday party was LIT \uD83D\uDD25", "100"},
+                new String[] {"in his 96th year he still volunteered", "96"},
+                new String[] {"#turning95", "95"},
+                new String[] {"so proud #95andfabulous", "95"},
+                new String[] {"#100yearsyoung", "100"},
+                new String[] {"she celebrated a century last week!", "a century"},
+                new String[] {"born in 1929 and still sharp", "1929"});
+    }
+
+    @Test
+    void agesInLettersAndReviewReplies() {
+        assertAges(
+                new String[] {"Age at admission: 97", "97"},
+                new String[] {"age: 93", "93"},
+                new String[] {"He is 93 years of age and lives independently.", "93"},
+                new String[] {"all 96 years of her life", "96"},
+                new String[] {"a woman of 93 who never missed a day", "93"},
+                new String[] {"The patient, 93 years, presented with a fall.", "93"},
+                new String[] {"Mrs. Alvarez, aged 93, was admitted", "93"},
+                new String[] {"Patient is a 94 y/o female", "94"},
+                new String[] {"DOB withheld (age 94)", "94"},
+                new String[] {"My grandpa (96) loves the nurses.", "96"},
+                new String[] {"Our oldest patient, 105, went home today.", "105"},
+                new String[] {"He was 104 when he passed.", "104"},
+                new String[] {"Mi abuela tiene 95 a\u00f1os", "95"});
+    }
+
+    @Test
+    void theLeadsMissesAreCaughtAndNothingElseIsFlagged() {
+        assertThat(flagged(PLAIN, "my great-grandma just turned 102!!")).containsExactly("102");
+        assertThat(flagged(PLAIN, "Mom is turning 90 in style")).containsExactly("90");
+        assertThat(flagged(PLAIN, "She is ninety one")).containsExactly("ninety one");
+        assertThat(flagged(PLAIN, "Age 96, still sharp")).containsExactly("96");
+    }
+
+    /** A cue before a number is no age when a unit, a count, the weather or a measurement says otherwise. */
+    @Test
+    void numbersAfterAnAgeCueThatAreNoAge() {
+        for (String t : List.of("it hit 95 degrees today", "the car was pushing 100 mph",
+                "turning 90 degrees to the left", "We moved her to Room 95 yesterday.", "it was 95 in the shade",
+                "she scored 98 on her boards", "temps hit 100 today, stay hydrated",
+                "the heat index hit 105 this afternoon", "my fever hit 103 last night",
+                "her oxygen was 93 when we got there", "his pulse was 110 and the nurse came right away",
+                "blood sugar is 110 this morning", "the high is 95 with storms later", "my score is 98!",
+                "his temp was 100.4 at midnight", "we just hit 100 followers!", "our page is pushing 100 subscribers",
+                "almost 100 volunteers showed up", "We are at 100 volunteers", "the line was 100 deep",
+                "I was number 95 in line", "she is 95% better", "turned 90 days sober today", "He got a 95 on the exam.",
+                "Our NICU is at 95% capacity", "Grandpa hit 95 mph on the golf cart lol", "It's been 95 all week", "parking lot (95) is closed",
+                "Volunteers (100) served meals", "heart rate has been 110 all night")) {
+            assertThat(ages(PLAIN, t)).as(t).isEmpty();
+        }
+    }
+
+    /** The hospital's own anniversaries and milestones are no one's age. */
+    @Test
+    void anniversariesAndMilestonesOfTheHospitalAreNoAge() {
+        for (String t : List.of("Celebrating 100 years of caring for our county!", "Serving our community for 95 years.",
+                "For over 100 years, our nurses have cared for families here.", "for almost 100 years we have served",
+                "Our hospital is turning 100 this year!", "We are turning 100 this year and you're invited.",
+                "the hospital celebrated a century of care", "Happy 100th anniversary to our hospital!",
+                "Congrats on your 100th delivery, Dr. Lee!", "This is my 100th post!", "She's the 95th patient this week")) {
+            assertThat(flagged(PLAIN, t)).as(t).isEmpty();
+        }
+        assertThat(flagged(WITH_HOSPITAL, "Riverbend turns 100 this year, join the party")).isEmpty();
+    }
+
+    /**
+     * Safe Harbor lets a text keep ages over 89 aggregated into one category of 90 or older; a decade or a word for it
+     * ("in her 90s", "nonagenarian") says no more than that category about nearly everyone in it, so none is flagged.
+     */
+    @Test
+    void theCategoryNinetyOrOlderIsKept() {
+        for (String t : List.of("Patients 90 and older can use the east entrance.", "Free shuttle for adults 90+",
+                "She is 90 or older, the form says.", "He's in his 90s and still sharp",
+                "a nonagenarian and a centenarian walked into the clinic", "she is ninety-something")) {
+            assertThat(flagged(PLAIN, t)).as(t).isEmpty();
         }
     }
 
