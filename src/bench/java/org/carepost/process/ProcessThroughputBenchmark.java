@@ -18,6 +18,8 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.carepost.BenchApplication;
 import org.carepost.content.NewContent;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.carepost.process.approval.ContentWorkflow;
+import org.carepost.process.engine.ProcessVariables;
 
 /**
  * Throughput of the whole content-approval process against the raw engine (not a test: timings depend on the
