@@ -33,7 +33,9 @@ public enum AuditAction {
     /** An auditor read a version whose PHI was redacted afterwards (an explicit action, never a side view). */
     SHOW_UNREDACTED("show-unredacted"),
     /** Somebody tried to start a draft's process with a business key of their choosing (refused). */
-    START_REFUSED("start-refused");
+    START_REFUSED("start-refused"),
+    /** Every post of a content was deleted on its network after its authorization ended: the content is withdrawn. */
+    TAKEN_DOWN("taken-down");
 
     private final String code;
 

@@ -253,9 +253,16 @@ public class ContentService {
                 .inProcess(processInstanceId, null));
     }
 
+    /**
+     * The one way a draft is withdrawn (authorization ended or never given, gate refused, posts taken down), audited
+     * as {@link #reject} is: the event says why ({@link Withdrawal}) and who ({@code actor}).
+     */
     @Transactional
-    public void withdraw(UUID contentId) {
+    public void withdraw(UUID contentId, Withdrawal reason, String actor, String processInstanceId) {
         get(contentId).withdraw();
+        audit.record(AuditEntry.of(actor, reason.action(), contentId, currentVersion(contentId).getSha256())
+                .withConsent(reason.consentId()).withDecision(reason.decision(), reason.comment())
+                .inProcess(processInstanceId, null));
     }
 
     @Transactional

@@ -114,10 +114,6 @@ public class Publication {
         this.deletedAt = at;
     }
 
-    void deleteFailed(PlatformException e) {
-        this.lastError = truncate("delete " + e.kind() + ": " + e.getMessage());
-    }
-
     private static String truncate(String s) {
         return s.length() > 1000 ? s.substring(0, 1000) : s;
     }

@@ -216,34 +216,6 @@ public class PublishingService {
     }
 
     /**
-     * Takedown: deletes every published post of the content on its network, recording per platform whether it
-     * worked. Returns the publications afterwards; a failed delete keeps the row PUBLISHED with the error.
-     */
-    public List<Publication> takedown(UUID contentId, String actor) {
-        for (Publication publication : publications.findByContentIdOrderById(contentId)) {
-            if (publication.getStatus() != Publication.Status.PUBLISHED) {
-                continue;
-            }
-            try {
-                adapters.forPlatform(publication.getPlatform()).delete(publication.getAccount(), publication.getExternalId());
-                ownTransaction.executeWithoutResult(status -> {
-                    publications.findById(publication.getId()).orElseThrow().deleted(clock.instant());
-                    audit.record(AuditEntry.of(actor, AuditAction.PUBLISH, contentId, publication.getVersionHash())
-                            .withDecision("taken-down", publication.getPlatform() + " " + publication.getAccount()));
-                });
-            } catch (PlatformException e) {
-                ownTransaction.executeWithoutResult(status -> {
-                    publications.findById(publication.getId()).orElseThrow().deleteFailed(e);
-                    audit.record(AuditEntry.of(actor, AuditAction.PUBLISH, contentId, publication.getVersionHash())
-                            .withDecision("takedown-failed", publication.getPlatform() + " " + publication.getAccount()
-                                    + " " + e.kind()));
-                });
-            }
-        }
-        return publications.findByContentIdOrderById(contentId);
-    }
-
-    /**
      * An operator has checked the network for a publication in doubt: either the post is there (its id and URL are
      * recorded, PUBLISHED) or it is not (back to PENDING, so retrying the incident publishes it). Audited.
      */

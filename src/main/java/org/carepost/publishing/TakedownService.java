@@ -8,12 +8,14 @@ import org.carepost.audit.AuditAction;
 import org.carepost.audit.AuditEntry;
 import org.carepost.audit.AuditTrail;
 import org.carepost.content.ContentService;
+import org.carepost.content.Withdrawal;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Takes published posts down, one row per post in {@code takedown}. A delete that the network refuses or that fails
- * throws, so the caller's job is retried and ends in an incident: a takedown never reports success it did not get.
+ * The one takedown path (takedown.bpmn): takes published posts down, one row per post in {@code takedown}, and marks
+ * each publication DELETED once its network confirmed. A delete that the network refuses or that fails throws, so
+ * the caller's job is retried and ends in an incident: a takedown never reports success it did not get.
  */
 @Service
 public class TakedownService {
@@ -52,33 +54,40 @@ public class TakedownService {
         return ids;
     }
 
-    /** Deletes one post on its network; records and audits it only once the network confirmed. */
+    /** Deletes one post on its network; records, marks the publication and audits it only once the network confirmed. */
     @Transactional
-    public Takedown delete(long takedownId, String processInstanceId) {
+    public Takedown delete(long takedownId, String actor, String processInstanceId) {
         Takedown takedown = takedowns.findById(takedownId).orElseThrow(() ->
                 new IllegalStateException("No takedown " + takedownId));
         if (takedown.getStatus() == Takedown.Status.DELETED) {
             return takedown;
         }
         adapters.forPlatform(takedown.getPlatform()).delete(takedown.getAccount(), takedown.getExternalId());
+        Publication publication = publications.findById(takedown.getPublicationId()).orElseThrow(() ->
+                new IllegalStateException("No publication " + takedown.getPublicationId()));
         takedown.deleted(clock.instant());
-        audit.record(AuditEntry.of("carepost", AuditAction.TAKEDOWN, takedown.getContentId(),
-                        publications.findById(takedown.getPublicationId()).map(Publication::getVersionHash).orElse(null))
+        publication.deleted(takedown.getDeletedAt());
+        audit.record(AuditEntry.of(actor, AuditAction.TAKEDOWN, takedown.getContentId(), publication.getVersionHash())
                 .withConsent(takedown.getConsentId())
                 .withDecision("deleted", takedown.getPlatform() + " post " + takedown.getExternalId())
                 .inProcess(processInstanceId, null));
         return takedown;
     }
 
-    /** Every post of the content is down: the content is withdrawn. Refuses if any delete is still pending. */
+    /**
+     * Every post of the content is down: the content is withdrawn (audited, under the authorization whose end
+     * caused the takedown). Refuses if any delete is still pending.
+     */
     @Transactional
-    public void completed(UUID contentId) {
-        long pending = takedowns.findByContentIdOrderById(contentId).stream()
-                .filter(t -> t.getStatus() != Takedown.Status.DELETED).count();
+    public void completed(UUID contentId, String actor, String processInstanceId) {
+        List<Takedown> all = takedowns.findByContentIdOrderById(contentId);
+        long pending = all.stream().filter(t -> t.getStatus() != Takedown.Status.DELETED).count();
         if (pending > 0) {
             throw new IllegalStateException("Content " + contentId + " still has " + pending + " posts to take down");
         }
-        contents.withdraw(contentId);
+        Takedown last = all.isEmpty() ? null : all.get(all.size() - 1);
+        contents.withdraw(contentId, Withdrawal.takenDown(last == null ? null : last.getConsentId(),
+                last == null || last.getReason() == null ? "revoked" : last.getReason()), actor, processInstanceId);
     }
 
     @Transactional(readOnly = true)

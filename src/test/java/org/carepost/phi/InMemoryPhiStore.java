@@ -63,7 +63,7 @@ public final class InMemoryPhiStore {
         org.mockito.Mockito.doAnswer(inv -> statuses.put(inv.getArgument(0), ContentStatus.CHANGES_REQUESTED))
                 .when(contents).changesRequested(any());
         org.mockito.Mockito.doAnswer(inv -> statuses.put(inv.getArgument(0), ContentStatus.WITHDRAWN))
-                .when(contents).withdraw(any());
+                .when(contents).withdraw(any(), any(), any(), any());
         when(contents.freezeApproval(any(), anyString(), any())).thenAnswer(inv -> {
             statuses.put(inv.getArgument(0), ContentStatus.APPROVED);
             return current(inv.getArgument(0)).getSha256();

@@ -28,8 +28,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Partial publication, retry of only the missing platform, and a takedown with a per-platform result. */
+/** Partial publication, retry of only the missing platform, and a takedown that marks each publication it deleted. */
 @PostgresApplicationTest
 class TakedownPostgresTest {
 
@@ -39,6 +40,7 @@ class TakedownPostgresTest {
 
     @Autowired ContentService contents;
     @Autowired PublicationRepository publications;
+    @Autowired TakedownRepository takedownRows;
     @Autowired AuditTrail audit;
     @Autowired Clock clock;
     @Autowired PlatformRenderer renderer;
@@ -72,14 +74,31 @@ class TakedownPostgresTest {
         wm.stubFor(delete("/api/v1/statuses/777").willReturn(okJson("{\"id\":\"777\"}")));
         wm.stubFor(delete("/2/tweets/1445880548472328192").willReturn(aResponse().withStatus(401)
                 .withBody("{\"title\":\"Unauthorized\",\"detail\":\"Unauthorized\",\"status\":401}")));
-        Map<String, Publication> after = service.takedown(id, "pat").stream()
+        // The one takedown path (takedown.bpmn's steps, here called directly): each post on its own; a refused
+        // delete throws (the job retries, then an incident) and leaves its publication PUBLISHED.
+        TakedownService takedown = new TakedownService(publications, takedownRows, new PlatformAdapters(
+                List.of(new MastodonAdapter(accounts), new XAdapter(accounts)), null), contents, audit, clock);
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        List<Long> planned = tx.execute(status -> takedown.plan(id, null, "revoked", null));
+        assertThat(planned).hasSize(2);
+        Map<String, Long> byPlatform = planned.stream().collect(Collectors.toMap(
+                t -> takedownRows.findById(t).orElseThrow().getPlatform(), t -> t));
+        tx.executeWithoutResult(status -> takedown.delete(byPlatform.get("mastodon"), "carepost", null));
+        PlatformException refused = catchThrowableOfType(PlatformException.class, () ->
+                tx.executeWithoutResult(status -> takedown.delete(byPlatform.get("x"), "carepost", null)));
+        assertThat(refused.kind()).isEqualTo(PlatformException.Kind.AUTHENTICATION);
+        Map<String, Publication> after = publications.findByContentIdOrderById(id).stream()
                 .collect(Collectors.toMap(Publication::getPlatform, p -> p));
 
         wm.verify(deleteRequestedFor(urlEqualTo("/api/v1/statuses/777")));
         assertThat(after.get("mastodon").getStatus()).isEqualTo(Publication.Status.DELETED);
         assertThat(after.get("mastodon").getDeletedAt()).isNotNull();
         assertThat(after.get("x").getStatus()).isEqualTo(Publication.Status.PUBLISHED);
-        assertThat(after.get("x").getLastError()).startsWith("delete AUTHENTICATION").contains("needs re-authorisation");
+        assertThat(takedownRows.findById(byPlatform.get("x")).orElseThrow().getStatus()).isEqualTo(Takedown.Status.PENDING);
+        // Not every post is down: the content is not withdrawn.
+        assertThat(catchThrowableOfType(IllegalStateException.class, () -> tx.executeWithoutResult(status ->
+                takedown.completed(id, "carepost", null)))).hasMessageContaining("1 posts");
+        assertThat(contents.get(id).getStatus()).isEqualTo(ContentStatus.PUBLISHED);
     }
 
     @Test

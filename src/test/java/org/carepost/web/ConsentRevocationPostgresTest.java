@@ -139,13 +139,18 @@ class ConsentRevocationPostgresTest {
                 UUID.fromString(publishedId))).containsExactly("DELETED", "DELETED");
         assertThat(jdbc.queryForList("select platform from takedown where content_id = ? order by platform",
                 String.class, UUID.fromString(publishedId))).containsExactly("facebook", "x");
+        // What went out where says so too: each publication is taken down, not still PUBLISHED (issue 16 defect).
+        ApiClient.Reply publications = api.get("/api/publications?contentId=" + publishedId, "alice");
+        assertThat(publications.status()).isEqualTo(200);
+        assertThat(publications.json()).hasSize(2).allSatisfy(p ->
+                assertThat(p.get("status").asText()).as(p.get("platform").asText()).isEqualTo("DELETED"));
 
         // The audit trail: per content, and per authorization.
         assertThat(actions("content_id", UUID.fromString(inReviewId))).containsExactly("submit", "route", "draft-stopped");
         assertThat(actions("content_id", UUID.fromString(publishedId))).containsExactly("submit", "route", "review", "review",
-                "review", "signoff", "approve", "publish", "publish", "takedown", "takedown");
+                "review", "signoff", "approve", "publish", "publish", "takedown", "takedown", "taken-down");
         assertThat(actions("consent_id", consentId)).containsExactly("consent-recorded", "consent-document",
-                "consent-revoked", "draft-stopped", "takedown", "takedown");
+                "consent-revoked", "draft-stopped", "takedown", "takedown", "taken-down");
         assertThat(jdbc.queryForObject("select actor from audit_event where consent_id = ? and action = 'consent-revoked'",
                 String.class, consentId)).isEqualTo("pat");
         JsonNode ended = api.get("/api/consents/" + consentId, "audrey").json();

@@ -22,7 +22,8 @@ public class PrePublicationGateDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        List<String> refusals = gate.pass(ProcessVariables.contentId(execution), execution.getProcessInstanceId());
+        List<String> refusals = gate.pass(ProcessVariables.contentId(execution), ProcessVariables.SYSTEM_ACTOR,
+                execution.getProcessInstanceId());
         if (!refusals.isEmpty()) {
             execution.setVariable("gateRefusals", refusals.size());
             throw new BpmnError(GATE_REFUSED, "The pre-publication gate refused: " + String.join("; ", refusals));

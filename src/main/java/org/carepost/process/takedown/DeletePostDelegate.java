@@ -3,6 +3,7 @@ package org.carepost.process.takedown;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.carepost.process.consent.ConsentVariables;
+import org.carepost.process.engine.ProcessVariables;
 import org.carepost.publishing.TakedownService;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +22,6 @@ public class DeletePostDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Number id = (Number) execution.getVariable(ConsentVariables.TAKEDOWN_ID);
-        takedowns.delete(id.longValue(), execution.getProcessInstanceId());
+        takedowns.delete(id.longValue(), ProcessVariables.SYSTEM_ACTOR, execution.getProcessInstanceId());
     }
 }

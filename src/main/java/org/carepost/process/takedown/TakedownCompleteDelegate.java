@@ -17,6 +17,7 @@ public class TakedownCompleteDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        takedowns.completed(ProcessVariables.contentId(execution));
+        takedowns.completed(ProcessVariables.contentId(execution), ProcessVariables.SYSTEM_ACTOR,
+                execution.getProcessInstanceId());
     }
 }

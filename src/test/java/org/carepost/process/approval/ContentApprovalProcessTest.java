@@ -38,6 +38,7 @@ import org.carepost.publishing.PrePublicationGate;
 import org.carepost.publishing.PublishingService;
 import org.carepost.review.Decision;
 import org.carepost.review.DepartmentHeads;
+import org.carepost.review.ReviewDecisions;
 import org.carepost.review.ReviewContext;
 import org.carepost.review.ReviewKind;
 import org.carepost.review.ReviewService;
@@ -149,7 +150,7 @@ class ContentApprovalProcessTest {
         when(views.summaryOf(contentId)).thenAnswer(inv -> new java.util.HashMap<>(Map.of("title", "Heart month",
                 "kindLabel", "Health education", "department", "cardiology")));
         draftView = new DraftViewVariable(views, engine);
-        Mocks.register("decisionTaskListener", new DecisionTaskListener(reviews, new DepartmentHeads(identity), routing,
+        Mocks.register("decisionTaskListener", new DecisionTaskListener(reviews, new ReviewDecisions(reviews, new DepartmentHeads(identity)), routing,
                 draftView));
         Mocks.register("reviseTaskListener", new ReviseTaskListener(contents, draftView));
         Mocks.register("taskDue", new TaskDue());
@@ -161,7 +162,7 @@ class ContentApprovalProcessTest {
         Mocks.register("freezeApprovalDelegate", new FreezeApprovalDelegate(reviews, contents));
         Mocks.register("publishDelegate", new PublishDelegate(publishing));
         gate = mock(PrePublicationGate.class);
-        when(gate.pass(any(), any())).thenReturn(List.of());
+        when(gate.pass(any(), any(), any())).thenReturn(List.of());
         Mocks.register("prePublicationGateDelegate", new PrePublicationGateDelegate(gate));
         Mocks.register("markRejectedDelegate", new MarkRejectedDelegate(contents));
         phi = mock(PhiScanService.class);
@@ -386,9 +387,9 @@ class ContentApprovalProcessTest {
         ProcessInstance pi = start();
         approveAllReviews(pi);
         decide(pi, "departmentSignoff", "carl", List.of("dept-heads", "dept-cardiology"), "approve", null);
-        when(gate.pass(any(), any())).thenReturn(List.of("version 2 is not the approved version 1 (hash differs)"));
+        when(gate.pass(any(), any(), any())).thenReturn(List.of("version 2 is not the approved version 1 (hash differs)"));
         execute(job()); // the timer, then the gate in the same transaction
-        verify(gate).pass(contentId, pi.getId());
+        verify(gate).pass(contentId, "carepost", pi.getId());
         assertThat(pi).isEnded().hasPassed("notPublished").hasNotPassed("publishToPlatforms");
         verify(publishing, never()).publish(any(), any());
     }
@@ -548,7 +549,7 @@ class ContentApprovalProcessTest {
     void gateRefusesAVersionWhoseHashDiffersFromTheApprovedOne() {
         AuditTrail audit = mock(AuditTrail.class);
         Mocks.register("prePublicationGateDelegate", new PrePublicationGateDelegate(
-                new PrePublicationGate(List.of(new ApprovedVersionCheck(contents)), contents, audit)));
+                new PrePublicationGate(List.of(new ApprovedVersionCheck(contents)), contents)));
         ProcessInstance pi = start();
         approveAllReviews(pi);
         decide(pi, "departmentSignoff", "carl", List.of("dept-heads", "dept-cardiology"), "approve", null);
@@ -562,8 +563,10 @@ class ContentApprovalProcessTest {
         when(contents.currentVersion(contentId)).thenReturn(edited);
         execute(job());
         assertThat(pi).isEnded().hasPassed("notPublished").hasNotPassed("publishToPlatforms");
-        verify(contents).withdraw(contentId);
-        verify(audit).record(org.mockito.ArgumentMatchers.argThat(e -> e.comment().contains("hash differs")));
+        verify(contents).withdraw(eq(contentId), org.mockito.ArgumentMatchers.argThat(w ->
+                w.action() == org.carepost.audit.AuditAction.GATE_REFUSED && w.comment().contains("hash differs")),
+                eq("carepost"), eq(pi.getId()));
+        verify(audit, never()).record(any());
         verify(publishing, never()).publish(any(), any());
     }
 
@@ -622,9 +625,10 @@ class ContentApprovalProcessTest {
         Mocks.register("consentLetterDelegate", new ConsentLetterDelegate(consentLetters));
         Mocks.register("consentReminderDelegate", new ConsentReminderDelegate(consentLetters));
         Mocks.register("recordAuthorizationTaskListener", new RecordAuthorizationTaskListener(draftView, consentCoverage, contents));
-        Mocks.register("validateAuthorizationDelegate", new ValidateAuthorizationDelegate(consentCoverage, contents, audit));
-        Mocks.register("withdrawUnauthorizedDelegate", new WithdrawUnauthorizedDelegate(contents, audit));
-        Mocks.register("stopDraftDelegate", new StopDraftDelegate(contents, audit));
+        Mocks.register("validateAuthorizationDelegate", new ValidateAuthorizationDelegate(
+                new org.carepost.consent.LinkedAuthorizationCheck(consentCoverage, contents, audit)));
+        Mocks.register("withdrawUnauthorizedDelegate", new WithdrawUnauthorizedDelegate(contents));
+        Mocks.register("stopDraftDelegate", new StopDraftDelegate(contents));
         Mocks.register("planTakedownDelegate", new PlanTakedownDelegate(takedowns));
         Mocks.register("deletePostDelegate", new DeletePostDelegate(takedowns));
         Mocks.register("takedownCompleteDelegate", new TakedownCompleteDelegate(takedowns));
@@ -714,9 +718,8 @@ class ContentApprovalProcessTest {
         assertThat(management.createJobQuery().activityId("reminderDue").count()).isEqualTo(1); // every 7 days
 
         management.executeJob(management.createJobQuery().activityId("captureTimedOut").singleResult().getId());
-        verify(contents).withdraw(contentId);
-        verify(audit).record(org.mockito.ArgumentMatchers.argThat(e ->
-                e.action() == org.carepost.audit.AuditAction.CONSENT_TIMEOUT));
+        verify(contents).withdraw(eq(contentId), org.mockito.ArgumentMatchers.argThat(w ->
+                w.action() == org.carepost.audit.AuditAction.CONSENT_TIMEOUT), eq("carepost"), eq(capture.getId()));
         assertThat(capture).isEnded().hasPassed("draftWithdrawn");
         assertThat(pi).isEnded().hasPassed("withdrawnNoAuthorization").hasNotPassed("privacyReview");
         verify(publishing, never()).publish(any(), any());
@@ -736,9 +739,9 @@ class ContentApprovalProcessTest {
         assertThat(pi).isWaitingAt("readWhyStopped").isNotWaitingAt("privacyReview", "brandReview");
         assertThat(task("readWhyStopped", pi)).isAssignedTo("alice");
         assertThat(runtimeVariable(pi, "stopNotice")).asString().contains(consentId.toString()).contains("revoked");
-        verify(contents).withdraw(contentId);
-        verify(audit).record(org.mockito.ArgumentMatchers.argThat(e ->
-                e.action() == org.carepost.audit.AuditAction.DRAFT_STOPPED && consentId.toString().equals(e.consentId())));
+        verify(contents).withdraw(eq(contentId), org.mockito.ArgumentMatchers.argThat(w ->
+                w.action() == org.carepost.audit.AuditAction.DRAFT_STOPPED && consentId.equals(w.consentId())
+                        && w.comment().contains("revoked")), eq("carepost"), eq(pi.getId()));
 
         identity.setAuthentication("alice", List.of("authors"));
         extension.getProcessEngine().getTaskService().complete(task("readWhyStopped", pi).getId());
@@ -765,7 +768,7 @@ class ContentApprovalProcessTest {
         // The message is the first line of defence; the gate is the second: the authorization is re-checked
         // right before publishing, whatever the process was told.
         PrePublicationGate realGate = new PrePublicationGate(
-                List.of(new org.carepost.consent.ConsentGateCheck(consentCoverage)), contents, audit);
+                List.of(new org.carepost.consent.ConsentGateCheck(consentCoverage)), contents);
         Mocks.register("prePublicationGateDelegate", new PrePublicationGateDelegate(realGate));
         when(consentCoverage.gapsOfLinked(contentId)).thenReturn(List.of());
         ProcessInstance pi = start();
@@ -774,7 +777,9 @@ class ContentApprovalProcessTest {
         when(consentCoverage.gapsOfLinked(contentId)).thenReturn(List.of("authorization " + consentId + " was revoked"));
         execute(job());
         assertThat(pi).isEnded().hasPassed("notPublished").hasNotPassed("publishToPlatforms");
-        verify(contents).withdraw(contentId);
+        verify(contents).withdraw(eq(contentId), org.mockito.ArgumentMatchers.argThat(w ->
+                w.action() == org.carepost.audit.AuditAction.GATE_REFUSED && w.comment().contains("revoked")),
+                eq("carepost"), eq(pi.getId()));
         verify(publishing, never()).publish(any(), any());
     }
 
@@ -802,9 +807,9 @@ class ContentApprovalProcessTest {
         assertThat(management.createJobQuery().processInstanceId(takedown.getId()).count()).isEqualTo(2);
         management.createJobQuery().processInstanceId(takedown.getId()).list()
                 .forEach(j -> management.executeJob(j.getId()));
-        verify(takedowns).delete(11L, takedown.getId());
-        verify(takedowns).delete(12L, takedown.getId());
-        verify(takedowns).completed(contentId);
+        verify(takedowns).delete(11L, "carepost", takedown.getId());
+        verify(takedowns).delete(12L, "carepost", takedown.getId());
+        verify(takedowns).completed(contentId, "carepost", takedown.getId());
         assertThat(takedown).isEnded().hasPassed("postsTakenDown");
     }
 
@@ -813,7 +818,7 @@ class ContentApprovalProcessTest {
         when(item.getStatus()).thenReturn(ContentStatus.PUBLISHED);
         when(takedowns.plan(eq(contentId), eq(consentId), eq("revoked"), anyString())).thenReturn(List.of(21L));
         doThrow(new org.carepost.publishing.PlatformException(org.carepost.publishing.PlatformException.Kind.RETRYABLE,
-                "facebook: 503")).when(takedowns).delete(eq(21L), anyString());
+                "facebook: 503")).when(takedowns).delete(eq(21L), anyString(), anyString());
 
         String takedownId = revocations.revoke(consentId, org.carepost.consent.Revocation.Channel.LETTER, null, null,
                 "pat").takedownProcessInstanceIds().get(0);
@@ -830,7 +835,7 @@ class ContentApprovalProcessTest {
                 .processInstanceId(takedownId).singleResult();
         assertThat(takedown).isNotEnded().hasNotPassed("markTakenDown", "postsTakenDown");
         assertThat(management.createJobQuery().jobId(jobId).singleResult().getRetries()).isZero();
-        verify(takedowns, never()).completed(any());
+        verify(takedowns, never()).completed(any(), any(), any());
     }
 
     @Test
@@ -842,8 +847,9 @@ class ContentApprovalProcessTest {
         assertThat(done.stopped()).containsExactly(contentId);
         assertThat(pi).isWaitingAt("readWhyStopped");
         assertThat(runtimeVariable(pi, "stopNotice")).asString().contains("expired");
-        verify(audit).record(org.mockito.ArgumentMatchers.argThat(e ->
-                e.action() == org.carepost.audit.AuditAction.DRAFT_STOPPED && e.comment().contains("expired")));
+        verify(contents).withdraw(eq(contentId), org.mockito.ArgumentMatchers.argThat(w ->
+                w.action() == org.carepost.audit.AuditAction.DRAFT_STOPPED && w.comment().contains("expired")),
+                eq("carepost"), eq(pi.getId()));
         // A second end of the same authorization finds nothing left to stop.
         assertThat(revocations.expire(consentId).stopped()).isEmpty();
     }
@@ -997,7 +1003,7 @@ class ContentApprovalProcessTest {
         AuditTrail audit = mock(AuditTrail.class);
         when(contents.currentVersion(contentId)).thenReturn(new ContentVersion(contentId, 1, "text", "alice",
                 java.time.Instant.now()));
-        PrePublicationGate realGate = new PrePublicationGate(List.of(new PhiGateCheck(phi)), contents, audit);
+        PrePublicationGate realGate = new PrePublicationGate(List.of(new PhiGateCheck(phi)), contents);
         Mocks.register("prePublicationGateDelegate", new PrePublicationGateDelegate(realGate));
         PhiFinding name = openName();
         when(phi.openFindings(contentId)).thenReturn(List.of(name));
@@ -1007,8 +1013,9 @@ class ContentApprovalProcessTest {
         when(phi.scan(contentId)).thenReturn(1);
         execute(job()); // timer, then the gate
         assertThat(pi).isEnded().hasPassed("notPublished").hasNotPassed("publishToPlatforms");
-        verify(contents).withdraw(contentId);
-        verify(audit).record(any());
+        verify(contents).withdraw(eq(contentId), org.mockito.ArgumentMatchers.argThat(w ->
+                w.action() == org.carepost.audit.AuditAction.GATE_REFUSED), eq("carepost"), eq(pi.getId()));
+        verify(audit, never()).record(any());
         verify(publishing, never()).publish(any(), any());
         assertThat(extension.getProcessEngine().getHistoryService().createHistoricVariableInstanceQuery()
                 .processInstanceId(pi.getId()).variableName("gateRefusals").singleResult().getValue()).isEqualTo(1);

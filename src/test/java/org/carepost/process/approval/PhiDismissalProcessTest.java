@@ -42,6 +42,7 @@ import org.carepost.phi.PhiType;
 import org.carepost.publishing.PrePublicationGate;
 import org.carepost.publishing.PublishingService;
 import org.carepost.review.DepartmentHeads;
+import org.carepost.review.ReviewDecisions;
 import org.carepost.review.ReviewContext;
 import org.carepost.review.ReviewRouting;
 import org.carepost.review.ReviewService;
@@ -89,7 +90,7 @@ class PhiDismissalProcessTest {
         AuditTrail audit = mock(AuditTrail.class);
         scans = new PhiScanService(org.carepost.phi.TestDetector.get(), store.findings(), store.contents(),
                 audit, Clock.systemUTC(), new SimpleMeterRegistry());
-        gate = new PrePublicationGate(List.of(new PhiGateCheck(scans)), store.contents(), audit);
+        gate = new PrePublicationGate(List.of(new PhiGateCheck(scans)), store.contents());
         publishing = mock(PublishingService.class);
 
         ReviewService reviews = mock(ReviewService.class);
@@ -116,7 +117,7 @@ class PhiDismissalProcessTest {
         Mocks.register("routingInputsListener", new RoutingInputsListener(routing));
         Mocks.register("routingOutcomeListener", new RoutingOutcomeListener(routing));
         Mocks.register("slaEscalationDelegate", new SlaEscalationDelegate(mock(SlaEscalation.class)));
-        Mocks.register("decisionTaskListener", new DecisionTaskListener(reviews, new DepartmentHeads(identity), routing,
+        Mocks.register("decisionTaskListener", new DecisionTaskListener(reviews, new ReviewDecisions(reviews, new DepartmentHeads(identity)), routing,
                 draftView));
         Mocks.register("departmentHeads", new DepartmentHeads(identity));
         Mocks.register("reviseTaskListener", new ReviseTaskListener(store.contents(), draftView));
