@@ -22,8 +22,6 @@ import org.carepost.publishing.Publication;
 import org.carepost.publishing.PublicationRepository;
 import org.carepost.publishing.SandboxPost;
 import org.carepost.publishing.SandboxPostRepository;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -76,11 +74,6 @@ public class AuditorService {
                           String approvedTextSha256, boolean approvedTextMatchesHash, List<PublishedText> published,
                           List<String> consentIds, List<AuditRecord> events, List<TimelineEntry> timeline,
                           ItemChainStatus chain) {
-    }
-
-    public List<ItemSummary> items(int page, int size) {
-        return items.findAll(PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "createdAt"))).stream()
-                .map(AuditorService::summary).toList();
     }
 
     public List<AuditRecord> events(UUID contentId) {

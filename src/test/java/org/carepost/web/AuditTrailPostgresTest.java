@@ -109,7 +109,8 @@ class AuditTrailPostgresTest {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("&lt;b&gt;Heart&lt;/b&gt; &amp; lungs: #set($x = 1)$x ${x} checks in the lobby")
                 .doesNotContain("<b>Heart</b>").contains("matches the approved hash").contains("OK n=")
-                .contains("operation Complete").contains("@media print");
+                .contains("Pat Kim (privacy officer) approved the privacy review").doesNotContain("operation Complete")
+                .contains("@media print");
         ApiClient.Reply list = api.get("/audit", "audrey");
         assertThat(list.status()).isEqualTo(200);
         assertThat(list.body()).contains("/audit/content/" + post.id());

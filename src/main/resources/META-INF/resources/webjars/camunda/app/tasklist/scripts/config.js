@@ -1,6 +1,6 @@
-// CarePost's Tasklist configuration (replaces the webjar's default config.js): the "My drafts" link in the header.
+// CarePost's Tasklist configuration (replaces the webjar's default config.js): the "My drafts" and "Audit trail" links in the header.
 export default {
-  customScripts: ['scripts/carepost/my-drafts'],
+  customScripts: ['scripts/carepost/my-drafts', 'scripts/carepost/audit-link'],
 
   shortcuts: {
     claimTask: {
