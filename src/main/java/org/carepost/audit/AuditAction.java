@@ -33,7 +33,19 @@ public enum AuditAction {
     /** An auditor read a version whose PHI was redacted afterwards (an explicit action, never a side view). */
     SHOW_UNREDACTED("show-unredacted"),
     /** Somebody tried to start a draft's process with a business key of their choosing (refused). */
-    START_REFUSED("start-refused");
+    START_REFUSED("start-refused"),
+    /** Operations asked to offboard a leaving staff member (offboard-user). */
+    USER_OFFBOARDING_STARTED("user-offboarding-started"),
+    /** A leaving staff member's account was locked at their leaving date. */
+    USER_LOCKED("user-locked"),
+    /** A leaving staff member's open tasks went back to their groups or to a named colleague. */
+    TASKS_REASSIGNED("tasks-reassigned"),
+    /** A leaving author's unfinished draft went to the department head's list. */
+    DRAFTS_HANDED_OVER("drafts-handed-over"),
+    /** A leaving staff member's group memberships ended (each recorded first). */
+    MEMBERSHIPS_ENDED("memberships-ended"),
+    /** The brand team confirmed the rotation of the credentials of the accounts a leaver managed. */
+    CREDENTIALS_ROTATED("credentials-rotated");
 
     private final String code;
 
