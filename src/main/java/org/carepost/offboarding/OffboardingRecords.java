@@ -90,6 +90,13 @@ public class OffboardingRecords {
     /** The drafts handed to this user (a department head), newest first, each with its notice. */
     @Transactional(readOnly = true)
     public List<Notice> draftsHandedTo(String userId) {
+        // A draft handed over twice (its author came back and left again) is listed once, with the newest notice.
+        java.util.Map<UUID, Notice> newest = new java.util.LinkedHashMap<>();
+        handedTo(userId).forEach(n -> newest.putIfAbsent(n.contentId(), n));
+        return List.copyOf(newest.values());
+    }
+
+    private List<Notice> handedTo(String userId) {
         return jdbc.query("select h.content_id, h.from_user, o.leaving_date from draft_handover h "
                 + "join offboarding o on o.id = h.offboarding_id where h.to_user = ? order by h.id desc",
                 (rs, n) -> new Notice(rs.getObject(1, UUID.class), "Handed over to you: "
