@@ -65,7 +65,8 @@ class OffboardingBrowserPostgresTest {
     @Test
     void operationsOffboardsALeaverFromTasklistAndBrandTicksTheChecklist() throws IOException {
         resetIvo();
-        String title = "Oncology open day (browser offboarding " + Long.toString(System.nanoTime() % 100_000, 36) + ")";
+        // No identifier-shaped token in the title: the PHI scan would stop the draft at "Resolve PHI".
+        String title = "Oncology open day (browser offboarding)";
         ApiClient api = new ApiClient(port);
         ApiClient.Reply draft = api.post("/api/content", IVO, "{\"title\":\"" + title + "\",\"kind\":\"education\","
                 + "\"department\":\"oncology\",\"text\":\"Our oncology ward opens its doors on Saturday.\","
