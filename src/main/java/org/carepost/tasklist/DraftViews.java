@@ -34,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
  * What Tasklist's forms show of a draft, built from our tables: title, kind, department and platforms as people name
  * them, the current version's text, renderings and hash, the findings to decide on (each in its context, with the
  * decisions its type allows), what the last redaction removed (by type), the reviewers' comments and the health
- * claims. It becomes the one process variable {@code draftView} (see {@code org.carepost.process.DraftViewVariable}),
+ * claims. It becomes the one process variable {@code draftView} (see {@code org.carepost.process.approval.DraftViewVariable}),
  * rewritten whenever the version changes and kept out of Camunda's history.
  */
 @Service

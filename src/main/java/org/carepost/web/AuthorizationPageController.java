@@ -23,7 +23,7 @@ import org.carepost.content.ContentStateException;
 import org.carepost.content.FieldProblem;
 import org.carepost.content.InvalidContentException;
 import org.carepost.content.Platform;
-import org.carepost.process.ContentWorkflow;
+import org.carepost.process.approval.ContentWorkflow;
 import org.carepost.tasklist.DraftViews;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

@@ -17,7 +17,7 @@ import org.carepost.consent.NewAuthorization;
 import org.carepost.consent.Revocation;
 import org.carepost.content.ContentForbiddenException;
 import org.carepost.content.FieldProblem;
-import org.carepost.process.ConsentRevocationWorkflow;
+import org.carepost.process.consent.ConsentRevocationWorkflow;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;

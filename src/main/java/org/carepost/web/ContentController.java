@@ -12,7 +12,7 @@ import org.carepost.content.ContentVersion;
 import org.carepost.content.NewContent;
 import org.carepost.content.Platform;
 import org.carepost.phi.RedactedVersions;
-import org.carepost.process.ContentWorkflow;
+import org.carepost.process.approval.ContentWorkflow;
 import org.carepost.review.Approval;
 import org.carepost.review.ReviewService;
 import org.springframework.http.ResponseEntity;

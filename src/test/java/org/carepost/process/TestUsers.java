@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 
 /** The users the process tests act as, created once per in-memory engine. */
-final class TestUsers {
+public final class TestUsers {
 
     private static final Map<String, List<String>> MEMBERSHIPS = Map.of(
             "alice", List.of("authors", "dept-cardiology"),
@@ -21,7 +21,7 @@ final class TestUsers {
     private TestUsers() {
     }
 
-    static void ensure(IdentityService identity) {
+    public static void ensure(IdentityService identity) {
         MEMBERSHIPS.values().stream().flatMap(List::stream).distinct().forEach(id -> {
             if (identity.createGroupQuery().groupId(id).count() == 0) {
                 identity.saveGroup(identity.newGroup(id));

@@ -23,7 +23,7 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.carepost.ApiClient;
 import org.carepost.PostgresApplicationTest;
 import org.carepost.consent.ConsentFixtures;
-import org.carepost.process.FormSchema;
+import org.carepost.process.forms.FormSchema;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
