@@ -12,7 +12,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -233,21 +232,8 @@ class OffboardingPostgresTest {
         assertThat(reply.body()).contains(sentence).doesNotContain("ENGINE-");
     }
 
-    /** A staff member for this test (password = id, as the demo users), reset if an earlier run left them locked. */
     private void staff(String id, String first, String last, String... groups) {
-        if (identity.createUserQuery().userId(id).count() > 0) {
-            identity.deleteUser(id);
-        }
-        jdbc.update("delete from account_lock where user_id = ?", id);
-        jdbc.update("update offboarding set completed_at = now() where user_id = ? and completed_at is null", id);
-        User user = identity.newUser(id);
-        user.setFirstName(first);
-        user.setLastName(last);
-        user.setPassword(id);
-        identity.saveUser(user);
-        for (String group : groups) {
-            identity.createMembership(id, group);
-        }
+        OffboardingFixtures.staff(identity, jdbc, id, first, last, groups);
     }
 
     private String draft(String author, String platforms) {

@@ -18,12 +18,12 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.carepost.ApiClient;
 import org.carepost.PostgresApplicationTest;
+import org.carepost.offboarding.OffboardingFixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -118,19 +118,7 @@ class OffboardingBrowserPostgresTest {
     }
 
     private void resetIvo() {
-        if (identity.createUserQuery().userId(IVO).count() > 0) {
-            identity.deleteUser(IVO);
-        }
-        jdbc.update("delete from account_lock where user_id = ?", IVO);
-        jdbc.update("update offboarding set completed_at = now() where user_id = ? and completed_at is null", IVO);
-        User user = identity.newUser(IVO);
-        user.setFirstName("Ivo");
-        user.setLastName("Novak (author, oncology)");
-        user.setPassword(IVO);
-        identity.saveUser(user);
-        for (String group : List.of("authors", "dept-oncology")) {
-            identity.createMembership(IVO, group);
-        }
+        OffboardingFixtures.staff(identity, jdbc, IVO, "Ivo", "Novak (author, oncology)", "authors", "dept-oncology");
     }
 
     /** The date picker's format (mm/dd/yyyy), UTC as the browser here. */

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.carepost.process.FormSchema;
+import org.carepost.process.forms.FormSchema;
 import org.junit.jupiter.api.Test;
 
 /** What the offboarding forms let a user submit (the engine refuses anything else before a listener runs). */
