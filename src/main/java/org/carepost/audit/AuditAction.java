@@ -35,7 +35,19 @@ public enum AuditAction {
     /** Somebody tried to start a draft's process with a business key of their choosing (refused). */
     START_REFUSED("start-refused"),
     /** Every post of a content was deleted on its network after its authorization ended: the content is withdrawn. */
-    TAKEN_DOWN("taken-down");
+    TAKEN_DOWN("taken-down"),
+    /** Operations asked to offboard a leaving staff member (offboard-user). */
+    USER_OFFBOARDING_STARTED("user-offboarding-started"),
+    /** A leaving staff member's account was locked at their leaving date. */
+    USER_LOCKED("user-locked"),
+    /** A leaving staff member's open tasks went back to their groups or to a named colleague. */
+    TASKS_REASSIGNED("tasks-reassigned"),
+    /** A leaving author's unfinished draft went to the department head's list. */
+    DRAFTS_HANDED_OVER("drafts-handed-over"),
+    /** A leaving staff member's group memberships ended (each recorded first). */
+    MEMBERSHIPS_ENDED("memberships-ended"),
+    /** The brand team confirmed the rotation of the credentials of the accounts a leaver managed. */
+    CREDENTIALS_ROTATED("credentials-rotated");
 
     private final String code;
 

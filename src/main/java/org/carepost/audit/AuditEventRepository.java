@@ -7,4 +7,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 public interface AuditEventRepository extends JpaRepository<AuditEvent, Long> {
 
     List<AuditEvent> findByContentIdOrderById(UUID contentId);
+
+    /** The events of one process instance (an offboarding's, say), in order. */
+    List<AuditEvent> findByProcessInstanceIdOrderById(String processInstanceId);
 }

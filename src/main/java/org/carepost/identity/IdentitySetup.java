@@ -88,6 +88,13 @@ public class IdentitySetup {
         grant("privacy", Resources.PROCESS_DEFINITION, "revoke-authorization", Permissions.READ,
                 ProcessDefinitionPermissions.CREATE_INSTANCE);
         grant("privacy", Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+        // Operations and administrators offboard leaving staff from Tasklist (process offboard-user's start form).
+        // Nobody else may start it, on any client.
+        for (String offboarders : List.of("operations", "camunda-admin")) {
+            grant(offboarders, Resources.PROCESS_DEFINITION, "offboard-user", Permissions.READ,
+                    ProcessDefinitionPermissions.CREATE_INSTANCE);
+            grant(offboarders, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+        }
         for (String reviewers : List.of("privacy", "legal", "brand", "medical", "communications", "dept-heads")) {
             grant(reviewers, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
         }

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.carepost.offboarding.AccountLocks;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,9 +47,11 @@ public class RoleGuardEnginePlugin extends AbstractProcessEnginePlugin {
     };
 
     private final LoginThrottle throttle;
+    private final AccountLocks locks;
 
-    public RoleGuardEnginePlugin(LoginThrottle throttle) {
+    public RoleGuardEnginePlugin(LoginThrottle throttle, AccountLocks locks) {
         this.throttle = throttle;
+        this.locks = locks;
     }
 
     @Override
@@ -66,7 +69,7 @@ public class RoleGuardEnginePlugin extends AbstractProcessEnginePlugin {
                 configuration.getCustomPreCommandInterceptorsTxRequired(), new ReservedOperationsInterceptor(configuration)));
         configuration.setCustomPreCommandInterceptorsTxRequiresNew(with(
                 configuration.getCustomPreCommandInterceptorsTxRequiresNew(), new ReservedOperationsInterceptor(configuration)));
-        configuration.setIdentityService(new GuardedIdentityService(configuration, throttle));
+        configuration.setIdentityService(new GuardedIdentityService(configuration, throttle, locks));
     }
 
     private static List<CommandInterceptor> with(List<CommandInterceptor> existing, CommandInterceptor added) {
@@ -115,10 +118,12 @@ public class RoleGuardEnginePlugin extends AbstractProcessEnginePlugin {
 
         private final ProcessEngineConfigurationImpl configuration;
         private final LoginThrottle throttle;
+        private final AccountLocks locks;
 
-        GuardedIdentityService(ProcessEngineConfigurationImpl configuration, LoginThrottle throttle) {
+        GuardedIdentityService(ProcessEngineConfigurationImpl configuration, LoginThrottle throttle, AccountLocks locks) {
             this.configuration = configuration;
             this.throttle = throttle;
+            this.locks = locks;
         }
 
         /** While the user or the source must wait, no password is even compared: the answer is "no". */
@@ -129,7 +134,8 @@ public class RoleGuardEnginePlugin extends AbstractProcessEnginePlugin {
                 throttle.throttled(source.address(), userId, source.channel());
                 return false;
             }
-            boolean ok = super.checkPassword(userId, password);
+            // A locked account (offboarding) never logs in, whatever its password is now.
+            boolean ok = !locks.isLocked(userId) && super.checkPassword(userId, password);
             boolean known = ok || userId != null && commandExecutor.execute(context -> context.runWithoutAuthorization(
                     () -> context.getReadOnlyIdentityProvider().findUserById(userId))) != null;
             throttle.checked(source.address(), userId, ok, known, source.channel());

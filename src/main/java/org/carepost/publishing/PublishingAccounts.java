@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Properties;
 
 /**
@@ -66,6 +69,18 @@ public class PublishingAccounts {
                     + what + " configured (carepost.publishing.accounts." + platform + "." + account + ")");
         }
         return value;
+    }
+
+    /** The configured accounts this user is a manager of, as "platform/account", in a stable order. */
+    public List<String> managedBy(String userId) {
+        List<String> managed = new ArrayList<>();
+        new TreeMap<>(properties.accounts()).forEach((platform, accounts) -> new TreeMap<>(accounts).forEach(
+                (name, account) -> {
+                    if (account.managers().contains(userId)) {
+                        managed.add(platform + "/" + name);
+                    }
+                }));
+        return managed;
     }
 
     public PublishingProperties properties() {

@@ -2,8 +2,10 @@ package org.carepost.publishing;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
  * {@code carepost.publishing.*}: which adapters, where the networks are, and the accounts. Secrets (tokens, webhook
@@ -51,11 +53,23 @@ public record PublishingProperties(String mode, Map<String, String> baseUrls, Ma
      * @param id       the network's id for the account: Facebook page id, Instagram user id, LinkedIn author URN
      * @param url      account-specific API root (Mastodon instance) or the webhook URL
      * @param imageUrl Instagram: the image posted with a caption when the post has no media of its own
+     * @param managers the staff (user ids) who hold this account's credentials: when one of them leaves, the brand
+     *                 team rotates the credentials (offboarding)
      */
-    public record Account(String token, String secret, String id, String url, String imageUrl) {
+    public record Account(String token, String secret, String id, String url, String imageUrl, List<String> managers) {
+
+        @ConstructorBinding
+        public Account {
+            managers = managers == null ? List.of() : List.copyOf(managers);
+        }
+
+        public Account(String token, String secret, String id, String url, String imageUrl) {
+            this(token, secret, id, url, imageUrl, List.of());
+        }
 
         Account withSecrets(String fileToken, String fileSecret) {
-            return new Account(token != null ? token : fileToken, secret != null ? secret : fileSecret, id, url, imageUrl);
+            return new Account(token != null ? token : fileToken, secret != null ? secret : fileSecret, id, url, imageUrl,
+                    managers);
         }
 
         @Override

@@ -16,6 +16,7 @@ import org.carepost.audit.AuditEvent;
 import org.carepost.audit.AuditEventRepository;
 import org.carepost.content.ContentItem;
 import org.carepost.content.ContentService;
+import org.carepost.offboarding.OffboardingRecords;
 import org.carepost.publishing.Publication;
 import org.carepost.publishing.PublicationRepository;
 import org.carepost.review.Approval;
@@ -40,9 +41,11 @@ public class MyDrafts {
     private final PublicationRepository publications;
     private final AuditEventRepository audit;
     private final ProcessEngine engine;
+    private final OffboardingRecords offboardings;
 
     public MyDrafts(ContentService contents, ReviewService reviews, PublicationRepository publications,
-                    AuditEventRepository audit, ProcessEngine engine) {
+                    AuditEventRepository audit, ProcessEngine engine, OffboardingRecords offboardings) {
+        this.offboardings = offboardings;
         this.contents = contents;
         this.reviews = reviews;
         this.publications = publications;
@@ -54,19 +57,23 @@ public class MyDrafts {
     }
 
     public record Draft(String id, String title, String kind, String department, String created, String publishAt,
-                        String status, String detail, List<Link> links) {
+                        String status, String detail, List<Link> links, String notice) {
     }
 
     @Transactional(readOnly = true)
     public List<Draft> of(String author) {
         List<Draft> drafts = new ArrayList<>();
         for (ContentItem item : contents.byAuthor(author)) {
-            drafts.add(draft(item));
+            drafts.add(draft(item, ""));
+        }
+        // A department head also follows the drafts of authors who left (offboarding), each with its notice.
+        for (OffboardingRecords.Notice handed : offboardings.draftsHandedTo(author)) {
+            drafts.add(draft(contents.get(handed.contentId()), handed.notice()));
         }
         return drafts;
     }
 
-    private Draft draft(ContentItem item) {
+    private Draft draft(ContentItem item, String notice) {
         List<Link> links = new ArrayList<>();
         String status;
         String detail;
@@ -111,7 +118,7 @@ public class MyDrafts {
         }
         return new Draft(item.getId().toString(), item.getTitle(), item.getKind().label(),
                 DraftViews.departmentLabel(item.getDepartment()), WHEN.format(item.getCreatedAt()),
-                item.getPublishAt() == null ? "" : WHEN.format(item.getPublishAt()), status, detail, links);
+                item.getPublishAt() == null ? "" : WHEN.format(item.getPublishAt()), status, detail, links, notice);
     }
 
     /** Every open task of the draft's processes (content-approval and consent-capture share its business key). */

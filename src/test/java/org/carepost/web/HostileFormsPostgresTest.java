@@ -62,6 +62,9 @@ class HostileFormsPostgresTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    org.camunda.bpm.engine.IdentityService identityService;
+
     ApiClient api;
 
     @BeforeEach
@@ -105,6 +108,13 @@ class HostileFormsPostgresTest {
             return taskOfSubprocess(phi.processInstanceId(), "recordSignedAuthorization", "pat");
         });
         reach.put("draft-stopped", this::stoppedDraft);
+        reach.put("offboard-user", () -> new Target(null, null, "otto", "offboard-user"));
+        reach.put("rotate-credentials", () -> {
+            // "hana" manages an account (application-itest.yml); her offboarding opens the brand team's checklist.
+            org.carepost.offboarding.OffboardingFixtures.staff(identityService, jdbc, "hana", "Hana", "Ito", "authors");
+            return task(org.carepost.offboarding.OffboardingFixtures.checklistOpenFor(api, taskService, "hana"),
+                    "rotateCredentials", "bria");
+        });
 
         Map<String, String> forms = deployedForms();
         assertThat(forms).as("forms used by the deployed processes").isNotEmpty();
