@@ -183,7 +183,7 @@ public record AuditListQuery(LocalDate from, LocalDate to, ZoneId zone, String d
     public List<String> describe() {
         List<String> parts = new ArrayList<>();
         if (department != null) {
-            parts.add("department " + department);
+            parts.add(AuditItemList.departmentLabel(department));
         }
         if (status != null) {
             parts.add(status.label());

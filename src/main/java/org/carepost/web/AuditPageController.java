@@ -131,6 +131,8 @@ public class AuditPageController {
         model.put("timeline", dossier.timeline());
         model.put("trail", trail.of(id, dossier.events(), dossier.processInstanceId()));
         model.put("author", people.users().apply(dossier.item().author()));
+        model.put("kind", ContentKind.fromCode(dossier.item().kind()).map(ContentKind::label).orElse(dossier.item().kind()));
+        model.put("department", AuditItemList.departmentLabel(dossier.item().department()));
         model.put("status", list.statusOf(id, ContentStatus.valueOf(dossier.item().status()), dossier.item().publishAt()));
         return ResponseEntity.ok().contentType(HTML).body(pages.render("content", model));
     }

@@ -139,7 +139,11 @@ public class SecurityConfig {
 
     private static AuthenticationEntryPoint unauthorized(ObjectMapper json) {
         return (request, response, e) -> {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"CarePost\"");
+            // A page's script that says so (X-Requested-With, as the webapps' header link does) gets no Basic
+            // challenge, so the browser does not pop up a password prompt over the webapps.
+            if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+                response.setHeader("WWW-Authenticate", "Basic realm=\"CarePost\"");
+            }
             ProblemResponse.write(response, json, HttpStatus.UNAUTHORIZED, "Authentication required",
                     "Log in with your CarePost user name and password (HTTP Basic).");
         };

@@ -206,11 +206,19 @@ class AuditListPostgresTest {
         assertThat(script.status()).isEqualTo(200);
         assertThat(script.body()).contains("time[datetime]");
         assertThat(new WebappSession(port).get("/audit/access").status()).isEqualTo(401);
+        // The link's script asks as a page's script: 401 without a Basic challenge (no password prompt).
+        java.net.http.HttpResponse<String> noLogin = send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                "http://127.0.0.1:" + port + "/audit/access")).header("X-Requested-With", "XMLHttpRequest").GET().build());
+        assertThat(noLogin.statusCode()).isEqualTo(401);
+        assertThat(noLogin.headers().firstValue("WWW-Authenticate")).isEmpty();
+        java.net.http.HttpResponse<String> plain = send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                "http://127.0.0.1:" + port + "/audit/access")).GET().build());
+        assertThat(plain.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"CarePost\"");
         // The header link of Tasklist and Cockpit is the webapps' custom script, which asks /audit/access.
         WebappSession anyone = new WebappSession(port);
         ApiClient.Reply link = anyone.get("/camunda/app/tasklist/scripts/carepost/audit-link.js", "*/*");
         assertThat(link.status()).isEqualTo(200);
-        assertThat(link.body()).contains("fetch('/audit/access'").contains("link.href = '/audit'")
+        assertThat(link.body()).contains("fetch('/audit/access'").contains("'X-Requested-With': 'XMLHttpRequest'").contains("link.href = '/audit'")
                 .contains("tasklist.navbar.action").contains("cockpit.navigation");
         assertThat(anyone.get("/camunda/app/tasklist/scripts/config.js", "*/*").body())
                 .contains("'scripts/carepost/audit-link'");
@@ -257,6 +265,17 @@ class AuditListPostgresTest {
         assertThat(Pattern.compile("<time datetime=\"\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z\">\\d{4}-\\d{2}-\\d{2} "
                 + "\\d{2}:\\d{2}:\\d{2} UTC</time>").matcher(trail).find()).isTrue();
         assertThat(html).contains("<script src=\"/audit/local-time.js\" defer></script>");
+    }
+
+    private static java.net.http.HttpResponse<String> send(java.net.http.HttpRequest request) {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private String task(String contentId, String user, String taskKey) {

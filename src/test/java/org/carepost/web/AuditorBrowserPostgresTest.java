@@ -51,6 +51,17 @@ class AuditorBrowserPostgresTest {
         // TasklistBrowser's own step screenshots go to a folder of their own; this journey's are audit-NN-*.png.
         try (TasklistBrowser browser = new TasklistBrowser(port, SCREENSHOTS.resolve("audit-tasklist-steps"))) {
             WebDriver driver = browser.driver();
+            try {
+                journey(browser, driver);
+            } catch (RuntimeException | AssertionError e) {
+                shot(driver, "failed");
+                throw e;
+            }
+        }
+    }
+
+    private void journey(TasklistBrowser browser, WebDriver driver) {
+        {
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
             // The viewer's zone: the pages show every time in it.
             ((ChromeDriver) driver).executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", "Europe/Paris"));
@@ -88,7 +99,7 @@ class AuditorBrowserPostgresTest {
             assertThat(driver.getCurrentUrl()).contains("department=cardiology").contains("size=10")
                     .contains("tz=Europe%2FParis");
             String count = driver.findElement(By.id("count")).getText();
-            assertThat(count).startsWith("Items 1–10 of ").contains("department cardiology")
+            assertThat(count).startsWith("Items 1–10 of ").contains("(Cardiology; waiting for privacy review)")
                     .contains("waiting for privacy review").endsWith("page 1 of " + pages(count) + ".");
             List<WebElement> statuses = driver.findElements(By.cssSelector("#items td.status"));
             assertThat(statuses).hasSize(10).allSatisfy(s -> assertThat(s.getText()).startsWith("waiting for privacy review"));
@@ -117,6 +128,8 @@ class AuditorBrowserPostgresTest {
             testimonial.click();
             WebElement status = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("status")));
             assertThat(status.getText()).isEqualTo("Status: waiting for patient authorization");
+            assertThat(driver.findElement(By.tagName("table")).getText()).contains("kind Patient testimonial")
+                    .contains("department Cardiology").contains("author Alice Moreau (author, cardiology) (user alice)");
             String trail = driver.findElement(By.id("trail")).getText();
             assertThat(trail).contains("Alice Moreau (author, cardiology) submitted the draft (version 1)")
                     .contains("CarePost sent the patient the authorization request letter")
