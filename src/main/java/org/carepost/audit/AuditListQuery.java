@@ -50,8 +50,16 @@ public record AuditListQuery(LocalDate from, LocalDate to, ZoneId zone, String d
 
     /** A parameter the list cannot use; the message is the sentence the auditor reads. */
     public static class BadParameter extends RuntimeException {
-        public BadParameter(String message) {
+        private final String field;
+
+        public BadParameter(String field, String message) {
             super(message);
+            this.field = field;
+        }
+
+        /** The parameter that cannot be used, so a client's problem names it as the API's problems do. */
+        public String field() {
+            return field;
         }
     }
 
@@ -60,7 +68,7 @@ public record AuditListQuery(LocalDate from, LocalDate to, ZoneId zone, String d
         LocalDate from = date(params, "from");
         LocalDate to = date(params, "to");
         if (from != null && to != null && from.isAfter(to)) {
-            throw new BadParameter("The period is empty: from (" + from + ") is after to (" + to + ").");
+            throw new BadParameter("to", "The period is empty: from (" + from + ") is after to (" + to + ").");
         }
         ZoneId zone = ZoneOffset.UTC;
         String tz = value(params, "tz");
@@ -68,33 +76,33 @@ public record AuditListQuery(LocalDate from, LocalDate to, ZoneId zone, String d
             try {
                 zone = ZoneId.of(tz).normalized();
             } catch (DateTimeException e) {
-                throw new BadParameter("tz must be a time zone such as Europe/Paris or UTC.");
+                throw new BadParameter("tz", "tz must be a time zone such as Europe/Paris or UTC.");
             }
         }
         String department = value(params, "department");
         if (department != null && !departments.contains(department)) {
-            throw new BadParameter("department must be one of: " + String.join(", ", departments) + ".");
+            throw new BadParameter("department", "department must be one of: " + String.join(", ", departments) + ".");
         }
         String statusCode = value(params, "status");
         DraftStage status = statusCode == null ? null : DraftStage.fromCode(statusCode).orElseThrow(() ->
-                new BadParameter("status must be one of: " + DraftStage.codes() + "."));
+                new BadParameter("status", "status must be one of: " + DraftStage.codes() + "."));
         String kindCode = value(params, "kind");
         ContentKind kind = kindCode == null ? null : ContentKind.fromCode(kindCode).orElseThrow(() ->
-                new BadParameter("kind must be one of: " + ContentKind.codes() + "."));
+                new BadParameter("kind", "kind must be one of: " + ContentKind.codes() + "."));
         String sortCode = Optional.ofNullable(value(params, "sort")).orElse(Sort.TIME.code());
         Sort sort = java.util.Arrays.stream(Sort.values()).filter(s -> s.code().equals(sortCode)).findFirst()
-                .orElseThrow(() -> new BadParameter("sort must be time, title or status."));
+                .orElseThrow(() -> new BadParameter("sort", "sort must be time, title or status."));
         String dir = Optional.ofNullable(value(params, "dir")).orElse(sort == Sort.TIME ? "desc" : "asc");
         if (!dir.equals("asc") && !dir.equals("desc")) {
-            throw new BadParameter("dir must be asc or desc.");
+            throw new BadParameter("dir", "dir must be asc or desc.");
         }
         int size = number(params, "size", DEFAULT_SIZE, "size must be one of 10, 25, 50, 100.");
         if (!PAGE_SIZES.contains(size)) {
-            throw new BadParameter("size must be one of 10, 25, 50, 100.");
+            throw new BadParameter("size", "size must be one of 10, 25, 50, 100.");
         }
         int page = number(params, "page", 1, "page must be a whole number from 1 up.");
         if (page < 1) {
-            throw new BadParameter("page must be a whole number from 1 up.");
+            throw new BadParameter("page", "page must be a whole number from 1 up.");
         }
         return new AuditListQuery(from, to, zone, department, status, kind, sort, dir.equals("asc"), size, page);
     }
@@ -211,7 +219,7 @@ public record AuditListQuery(LocalDate from, LocalDate to, ZoneId zone, String d
         try {
             return LocalDate.parse(v);
         } catch (DateTimeParseException e) {
-            throw new BadParameter(name + " must be a date like 2026-03-01.");
+            throw new BadParameter(name, name + " must be a date like 2026-03-01.");
         }
     }
 
@@ -223,7 +231,7 @@ public record AuditListQuery(LocalDate from, LocalDate to, ZoneId zone, String d
         try {
             return Integer.parseInt(v);
         } catch (NumberFormatException e) {
-            throw new BadParameter(problem);
+            throw new BadParameter(name, problem);
         }
     }
 }

@@ -196,6 +196,16 @@ class HostileApiPostgresTest {
         c.add(new Case("GET /api/audit/export.csv", "no dates", "GET", "/api/audit/export.csv", "audrey", null, null, 400, null));
         c.add(new Case("GET /api/audit/export.json", "EL as date", "GET", "/api/audit/export.json?from=2030-01-01&to=" + EL, "audrey", null, null, 400, "to"));
         c.add(new Case("GET /audit", "EL as page", "GET", "/audit?page=" + EL, "audrey", null, null, 400, "page"));
+        c.add(new Case("GET /audit", "script as department", "GET", "/audit?department=" + SCRIPT, "audrey", null, null, 400, "department"));
+        c.add(new Case("GET /audit", "SQL as status", "GET", "/audit?status=" + SQL_OR, "audrey", null, null, 400, "status"));
+        c.add(new Case("GET /audit", "not a time zone", "GET", "/audit?tz=" + SQL_ID, "audrey", null, null, 400, "tz"));
+        c.add(new Case("GET /audit", "to before from", "GET", "/audit?from=2030-02-01&to=2030-01-01", "audrey", null, null, 400, "to"));
+        c.add(new Case("GET /audit", "not an auditor", "GET", "/audit", "alice", null, null, 403, null));
+        c.add(new Case("GET /audit/access", "script as an unknown parameter (ignored)", "GET", "/audit/access?x=" + SCRIPT, "audrey", null, null, 204, null));
+        c.add(new Case("GET /audit/access", "not an auditor", "GET", "/audit/access", "alice", null, null, 403, null));
+        c.add(new Case("GET /audit/local-time.js", "not an auditor", "GET", "/audit/local-time.js", "lee", null, null, 403, null));
+        c.add(new Case("GET /audit/offboarding", "EL as an unknown parameter (ignored)", "GET", "/audit/offboarding?page=" + EL, "audrey", null, null, 200, null));
+        c.add(new Case("GET /audit/offboarding", "not an auditor", "GET", "/audit/offboarding", "otto", null, null, 403, null));
         c.add(new Case("GET /audit/content/{id}", "script in the id", "GET", "/audit/content/" + SCRIPT, "audrey", null, null, 400, null));
         c.add(new Case("GET /analytics", "EL as date", "GET", "/analytics?from=" + EL, "cora", null, null, 400, "from"));
         c.add(new Case("GET /analytics", "script as department", "GET", "/analytics?department=" + SCRIPT, "audrey", null, null, 400, "department"));
