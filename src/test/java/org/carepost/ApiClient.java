@@ -40,6 +40,11 @@ public final class ApiClient {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Basic " + token).GET());
     }
 
+    /** A GET without credentials of its own, with the headers given (name, value, ...): a cookie, say. */
+    public Reply getWithHeaders(String path, String... headers) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).headers(headers).GET());
+    }
+
     public Reply post(String path, String user, String json) {
         return send(request(path, user).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));

@@ -88,7 +88,11 @@ public class SecurityConfig {
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(PAGE_CSP)))
                 // The authentication is derived on every request (Basic or the webapps' session), never stored.
                 .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                // The webapps' login changed the session id already (Camunda's revalidateSession). Spring's
+                // session-fixation defence would change it again on every bridged request, and Tasklist's requests
+                // in flight with the old id came back 401: the user was logged out (the browser tests' lost logins).
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER)
+                        .sessionFixation(fixation -> fixation.none()))
                 .addFilterAfter(new WebappSessionAuthenticationFilter(identityService, engine.getName()),
                         BasicAuthenticationFilter.class)
                 .addFilterAfter(new EngineAuthenticationFilter(identityService), WebappSessionAuthenticationFilter.class);

@@ -61,10 +61,17 @@ final class TasklistBrowser implements AutoCloseable {
         driver.manage().deleteAllCookies();
         driver.get(tasklist);
         WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=text]")));
+        WebElement password = driver.findElement(By.cssSelector("input[type=password]"));
         name.sendKeys(user);
-        driver.findElement(By.cssSelector("input[type=password]")).sendKeys(user);
-        driver.findElement(By.cssSelector("button[type=submit]")).click();
-        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(normalize-space(),'Start process')]")));
+        password.sendKeys(user);
+        try {
+            wait.until(d -> user.equals(name.getDomProperty("value")) && user.equals(password.getDomProperty("value")));
+            driver.findElement(By.cssSelector("button[type=submit]")).click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(normalize-space(),'Start process')]")));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            screenshot("login-failed-" + user); // what the person saw instead of Tasklist
+            throw e;
+        }
         screenshot("logged-in-" + user);
     }
 

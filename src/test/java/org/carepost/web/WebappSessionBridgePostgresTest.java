@@ -59,6 +59,30 @@ class WebappSessionBridgePostgresTest {
                 .isEqualTo(401);
     }
 
+    /**
+     * Defect: every bridged request (the header link's /audit/access, My drafts, a forbidden page) changed the
+     * session id (Spring's session-fixation defence), so Tasklist's requests in flight with the id it held came back
+     * 401 and the person was logged out of Tasklist. Now the webapps' session id stays what their login made it.
+     */
+    @Test
+    void visitingOurPagesKeepsTheWebappsSessionAsItIs() {
+        for (String user : new String[] {"audrey", "alice"}) { // one allowed on /audit, one refused
+            WebappSession tasklist = new WebappSession(port);
+            assertThat(tasklist.login(user).status()).isEqualTo(200);
+            String cookies = tasklist.cookieHeader();
+
+            assertThat(tasklist.send("GET", "/audit/access", null, null, "Accept", "application/json",
+                    "X-Requested-With", "XMLHttpRequest").status()).isEqualTo(user.equals("audrey") ? 204 : 403);
+            assertThat(tasklist.get("/audit", "text/html").status()).isEqualTo(user.equals("audrey") ? 200 : 403);
+            assertThat(tasklist.get("/app/my-drafts", "text/html").status()).isEqualTo(200);
+
+            assertThat(tasklist.cookieHeader()).as("the session cookie of " + user).isEqualTo(cookies);
+            ApiClient.Reply inFlight = new ApiClient(port).getWithHeaders(WebappSession.ENGINE_API + "/user/" + user
+                    + "/profile", "Cookie", cookies);
+            assertThat(inFlight.status()).as("Tasklist's next request, with the cookie it holds").isEqualTo(200);
+        }
+    }
+
     @Test
     void aSessionOfAnotherGroupIsForbiddenOnTheAuditPages() {
         assertThat(browser.login("pat").status()).isEqualTo(200);
