@@ -93,7 +93,12 @@ final class TasklistBrowser implements AutoCloseable {
     /** Opens the first task with this name in the filter, claims it if needed, and waits for its form. */
     void openTask(String filter, String taskName) {
         click(By.xpath("//a[contains(normalize-space(),\"" + filter + "\")]"));
-        click(By.xpath("//*[contains(@class,'tasks-list')]//a[contains(normalize-space(),\"" + taskName + "\")]"));
+        try {
+            click(By.xpath("//*[contains(@class,'tasks-list')]//a[contains(normalize-space(),\"" + taskName + "\")]"));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            screenshot("task-not-listed"); // the list the person saw
+            throw e;
+        }
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//h2[contains(normalize-space(),\"" + taskName
                 + "\")] | //*[contains(@class,'task-details')]//*[contains(normalize-space(),\"" + taskName + "\")]")));
         if (!driver.findElements(By.cssSelector("button.claim")).isEmpty()) {
