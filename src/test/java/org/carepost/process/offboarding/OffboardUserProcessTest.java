@@ -71,6 +71,7 @@ class OffboardUserProcessTest {
         Mocks.register("listAccountsDelegate", new ListAccountsDelegate(rotation));
         Mocks.register("closeOffboardingDelegate", new CloseOffboardingDelegate(offboardings));
         Mocks.register("rotationCompletedListener", new RotationCompletedListener(rotation));
+        Mocks.register("taskDue", new org.carepost.process.engine.TaskDue());
         when(handover.handOverTasks(anyString())).thenReturn(Map.of("t1", "unclaimed: group privacy"));
         when(handover.handOverDrafts(anyString())).thenReturn(List.of());
         when(offboardings.endMemberships(anyString())).thenReturn(List.of("authors", "dept-cardiology"));
@@ -93,6 +94,12 @@ class OffboardUserProcessTest {
         execute(job());
         assertThat(pi).isWaitingAt("rotateCredentials").hasPassed("leavingDateReached", "lockAccount", "handOverTasks",
                 "handOverDrafts", "endMemberships", "listAccounts").hasNotPassed("leavingDate");
+        // Due within a day: a leaver's accounts are rotated promptly, and the checklist sorts among the brand team's
+        // due tasks instead of after every dated one (Tasklist's first page showed only the reviews).
+        java.util.Date due = task(pi).getDueDate();
+        assertThat(due).isNotNull();
+        assertThat(due.toInstant()).isBetween(java.time.Instant.now().plus(java.time.Duration.ofHours(23)),
+                java.time.Instant.now().plus(java.time.Duration.ofHours(25)));
         InOrder order = inOrder(offboardings, handover, rotation);
         order.verify(offboardings).lock(pi.getId());
         order.verify(handover).handOverTasks(pi.getId());
