@@ -100,8 +100,8 @@ public class IdentitySetup {
         for (String pausers : List.of("communications", "privacy")) {
             grant(pausers, Resources.PROCESS_DEFINITION, "pause-publishing", Permissions.READ,
                     ProcessDefinitionPermissions.CREATE_INSTANCE);
-            grant(pausers, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
         }
+        grant("communications", Resources.PROCESS_INSTANCE, "*", Permissions.CREATE); // privacy has it (above)
         for (String reviewers : List.of("privacy", "legal", "brand", "medical", "communications", "dept-heads")) {
             grant(reviewers, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
         }
