@@ -91,7 +91,9 @@ class PausePublishingProcessTest {
                 eq("Shooting downtown, all posts on hold"), eq("all"), eq(null), eq(EXPECTED_END.toString()));
         assertThat(pi).isWaitingAt("publishingPaused").hasPassed("recordPause");
         assertThat(task()).hasName("Publishing paused").hasCandidateGroup("communications")
-                .hasCandidateGroup("privacy").isNotAssigned();
+                .hasCandidateGroup("privacy").isNotAssigned().hasDueDate(Date.from(EXPECTED_END));
+        // Due at the expected end: first in the groups' lists (sorted by due date), "Overdue" once it passes.
+        assertThat(task().getPriority()).isEqualTo(100);
         Map<String, Object> variables = engine.getRuntimeService().getVariables(pi.getId());
         assertThat(variables).containsEntry("scopeText", "all departments").containsEntry("pausedBy", "cole")
                 .containsEntry("expectedEndText", EXPECTED_END.toString())
