@@ -6,6 +6,8 @@ import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.ErrorEventDefinition;
 import org.carepost.pause.PublishingPauses;
 import org.carepost.publishing.PublishingService;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,10 +41,26 @@ public class PublishDelegate implements JavaDelegate {
         this.pause = pause;
     }
 
+    /** Whether the current activity catches PUBLISHING_PAUSED (a boundary error event of the model's version). */
+    static boolean holdsOnPause(DelegateExecution execution) {
+        String activity = execution.getCurrentActivityId();
+        return execution.getBpmnModelInstance().getModelElementsByType(BoundaryEvent.class).stream()
+                .filter(b -> b.getAttachedTo() != null && b.getAttachedTo().getId().equals(activity))
+                .flatMap(b -> b.getEventDefinitions().stream())
+                .anyMatch(d -> d instanceof ErrorEventDefinition error && error.getError() != null
+                        && PUBLISHING_PAUSED.equals(error.getError().getErrorCode()));
+    }
+
     @Override
     public void execute(DelegateExecution execution) {
         Optional<String> paused = pause.apply(ProcessVariables.contentId(execution));
         if (paused.isPresent()) {
+            if (!holdsOnPause(execution)) {
+                // An instance of a content-approval version from before the hold: an uncaught BPMN error would end it
+                // as if published. A failure keeps it (retried, then an incident) until it is migrated or resumed.
+                throw new IllegalStateException(paused.get() + "; this instance's model has no hold: migrate it to the "
+                        + "latest content-approval in Cockpit");
+            }
             throw new BpmnError(PUBLISHING_PAUSED, paused.get());
         }
         publishing.publish(ProcessVariables.contentId(execution), execution.getProcessInstanceId());

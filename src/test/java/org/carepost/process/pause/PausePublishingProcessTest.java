@@ -195,6 +195,30 @@ class PausePublishingProcessTest {
         verify(pauses, never()).release(anyString());
     }
 
+    @Test
+    void aDraftOnAModelWithoutTheHoldFailsItsPublishJobWhilePausedInsteadOfEndingUnpublished() {
+        // content-approval before the hold had no boundary event for PUBLISHING_PAUSED: an uncaught BPMN error would
+        // end the instance as if it were published. Its job fails instead, keeps the draft, and publishes later.
+        org.carepost.publishing.PublishingService publishing = mock(org.carepost.publishing.PublishingService.class);
+        Mocks.register("publishDelegate", new org.carepost.process.approval.PublishDelegate(publishing, pauses));
+        engine.getRepositoryService().createDeployment().addModelInstance("old-approval.bpmn",
+                Bpmn.createExecutableProcess("old-approval").camundaHistoryTimeToLive(1).startEvent()
+                        .serviceTask("publishToPlatforms").camundaAsyncBefore()
+                        .camundaDelegateExpression("${publishDelegate}").endEvent("oldPublished").done()).deploy();
+        UUID contentId = UUID.randomUUID();
+        ProcessInstance old = engine.getRuntimeService().startProcessInstanceByKey("old-approval", contentId.toString());
+        when(pauses.hold(contentId)).thenReturn(java.util.Optional.of("paused: publishing is paused for all departments"));
+        String jobId = job(old).getId();
+        assertThatThrownBy(() -> engine.getManagementService().executeJob(jobId))
+                .hasMessageContaining("paused").hasMessageContaining("migrate it");
+        assertThat(old).isWaitingAt("publishToPlatforms").isNotEnded();
+        verify(publishing, never()).publish(any(), any());
+        when(pauses.hold(contentId)).thenReturn(java.util.Optional.empty());
+        engine.getManagementService().executeJob(jobId);
+        verify(publishing).publish(contentId, old.getId());
+        assertThat(old).isEnded().hasPassed("oldPublished");
+    }
+
     /** A stand-in for a draft held at content-approval's "Publishing resumed" (its business key is the content id). */
     private ProcessInstance waitingForResume(UUID contentId) {
         if (engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("held-post").count() == 0) {
