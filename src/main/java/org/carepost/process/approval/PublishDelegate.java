@@ -59,7 +59,7 @@ public class PublishDelegate implements JavaDelegate {
                 // An instance of a content-approval version from before the hold: an uncaught BPMN error would end it
                 // as if published. A failure keeps it (retried, then an incident) until it is migrated or resumed.
                 throw new IllegalStateException(paused.get() + "; this instance's model has no hold: migrate it to the "
-                        + "latest content-approval in Cockpit");
+                        + "latest content-approval (engine REST /migration)");
             }
             throw new BpmnError(PUBLISHING_PAUSED, paused.get());
         }
