@@ -193,6 +193,14 @@ class PublishingPausePostgresTest {
                 form("Outage", "all", null, Instant.now().minusSeconds(60).toString()));
         assertThat(past.status()).isEqualTo(400);
         assertThat(past.body()).contains("Expected end: choose a time in the future.");
+        ApiClient.Reply noReason = api.post("/engine-rest/process-definition/key/pause-publishing/submit-form", "cole",
+                form(" ", "all", null, Instant.now().plusSeconds(3600).toString()));
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.body()).contains("Reason: say why publishing is paused");
+        ApiClient.Reply tooFar = api.post("/engine-rest/process-definition/key/pause-publishing/submit-form", "cole",
+                form("Outage", "all", null, Instant.now().plus(Duration.ofDays(31)).toString()));
+        assertThat(tooFar.status()).isEqualTo(400);
+        assertThat(tooFar.body()).contains("Expected end: at most 30 days ahead");
         assertThat(jdbc.queryForObject("select count(*) from publishing_pause where resumed_at is null", Integer.class))
                 .isZero();
     }
