@@ -47,7 +47,17 @@ public enum AuditAction {
     /** A leaving staff member's group memberships ended (each recorded first). */
     MEMBERSHIPS_ENDED("memberships-ended"),
     /** The brand team confirmed the rotation of the credentials of the accounts a leaver managed. */
-    CREDENTIALS_ROTATED("credentials-rotated");
+    CREDENTIALS_ROTATED("credentials-rotated"),
+    /** Communications or privacy paused publishing (all departments or one), with a reason. */
+    PUBLISHING_PAUSED("publishing-paused"),
+    /** A second person resumed publishing; the held posts are released in publishAt order. */
+    PUBLISHING_RESUMED("publishing-resumed"),
+    /** A pause's expected end passed while publishing was still paused (its groups are reminded). */
+    PUBLISHING_PAUSE_OVERDUE("publishing-pause-overdue"),
+    /** A pause ended because its process instance was cancelled (an administrator in Cockpit). */
+    PUBLISHING_PAUSE_CANCELLED("publishing-pause-cancelled"),
+    /** Posts held by a pause were released after it ended, in publishAt order. */
+    HELD_POSTS_RELEASED("held-posts-released");
 
     private final String code;
 

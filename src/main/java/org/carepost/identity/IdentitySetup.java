@@ -95,6 +95,13 @@ public class IdentitySetup {
                     ProcessDefinitionPermissions.CREATE_INSTANCE);
             grant(offboarders, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
         }
+        // Communications and privacy pause publishing during a crisis (process pause-publishing's start form); the
+        // task "Publishing paused" is theirs (candidate groups), and its listener lets only them resume.
+        for (String pausers : List.of("communications", "privacy")) {
+            grant(pausers, Resources.PROCESS_DEFINITION, "pause-publishing", Permissions.READ,
+                    ProcessDefinitionPermissions.CREATE_INSTANCE);
+        }
+        grant("communications", Resources.PROCESS_INSTANCE, "*", Permissions.CREATE); // privacy has it (above)
         for (String reviewers : List.of("privacy", "legal", "brand", "medical", "communications", "dept-heads")) {
             grant(reviewers, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
         }

@@ -42,7 +42,8 @@ class HostileFormsPostgresTest {
 
     static final String INJECTION = "${7*7} #{7*7} #set($x=1)$x $!{x} <script>alert(1)</script> '; drop table content_item;--";
     private static final List<String> TABLES = List.of("content_item", "content_version", "approval", "consent",
-            "consent_revocation", "consent_document", "phi_finding", "review_routing", "media", "publication");
+            "consent_revocation", "consent_document", "phi_finding", "review_routing", "media", "publication",
+            "publishing_pause");
 
     @LocalServerPort
     int port;
@@ -70,6 +71,13 @@ class HostileFormsPostgresTest {
     @BeforeEach
     void setUp() {
         api = new ApiClient(port);
+    }
+
+    /** The pause opened for "publishing-paused" must not hold other tests' posts: cancelling its instance ends it. */
+    @org.junit.jupiter.api.AfterEach
+    void endThePauseOpenedHere() {
+        runtimeService.createProcessInstanceQuery().processDefinitionKey("pause-publishing").list()
+                .forEach(pi -> runtimeService.deleteProcessInstance(pi.getId(), "hostile forms test done"));
     }
 
     /** Where a form is filled in: a task (its id, the user who may work on it) or a process's start event. */
@@ -114,6 +122,15 @@ class HostileFormsPostgresTest {
             org.carepost.offboarding.OffboardingFixtures.staff(identityService, jdbc, "hana", "Hana", "Ito", "authors");
             return task(org.carepost.offboarding.OffboardingFixtures.checklistOpenFor(api, taskService, "hana"),
                     "rotateCredentials", "bria");
+        });
+        reach.put("pause-publishing", () -> new Target(null, null, "cole", "pause-publishing"));
+        reach.put("publishing-paused", () -> {
+            ApiClient.Reply paused = api.post("/engine-rest/process-definition/key/pause-publishing/submit-form", "cole",
+                    "{\"variables\":{\"reason\":{\"value\":\"Hostile forms test\"},\"scope\":{\"value\":\"department\"},"
+                    + "\"department\":{\"value\":\"oncology\"},\"expectedEnd\":{\"value\":\""
+                    + Instant.now().plusSeconds(3600) + "\"}}}");
+            assertThat(paused.status()).as(paused.body()).isEqualTo(200);
+            return task(paused.json().get("id").asText(), "publishingPaused", "pat");
         });
 
         Map<String, String> forms = deployedForms();

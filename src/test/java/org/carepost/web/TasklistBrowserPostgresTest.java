@@ -91,7 +91,8 @@ class TasklistBrowserPostgresTest {
      * process's forms must be opened here, so a new model cannot ship a form nobody has seen in a browser.
      */
     static final Set<String> JOURNEYS_IN_OTHER_BROWSER_TESTS = Set.of(
-            "offboard-user" // OffboardingBrowserPostgresTest
+            "offboard-user", // OffboardingBrowserPostgresTest
+            "pause-publishing" // PauseBrowserPostgresTest
     );
 
     @BeforeEach

@@ -29,6 +29,10 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
+import java.util.Optional;
+import org.carepost.pause.PublishingPauses;
+import org.carepost.process.pause.HeldPostsRelease;
+import org.carepost.process.pause.PublishingPauseCheckDelegate;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.carepost.content.ContentItem;
@@ -97,6 +101,7 @@ class ContentApprovalProcessTest {
     private ContentItem item;
     private IdentityService identity;
     private PrePublicationGate gate;
+    private PublishingPauses pauses;
     private PhiScanService phi;
     private org.carepost.consent.ConsentCoverage consentCoverage;
     private ReviewRouting routing;
@@ -160,7 +165,9 @@ class ContentApprovalProcessTest {
                         mock(org.springframework.transaction.PlatformTransactionManager.class))));
         Mocks.register("departmentHeads", new DepartmentHeads(identity));
         Mocks.register("freezeApprovalDelegate", new FreezeApprovalDelegate(reviews, contents));
-        Mocks.register("publishDelegate", new PublishDelegate(publishing));
+        pauses = mock(PublishingPauses.class); // no pause unless a test pauses
+        Mocks.register("publishDelegate", new PublishDelegate(publishing, pauses));
+        Mocks.register("publishingPauseCheckDelegate", new PublishingPauseCheckDelegate(pauses));
         gate = mock(PrePublicationGate.class);
         when(gate.pass(any(), any(), any())).thenReturn(List.of());
         Mocks.register("prePublicationGateDelegate", new PrePublicationGateDelegate(gate));
@@ -392,6 +399,55 @@ class ContentApprovalProcessTest {
         verify(gate).pass(contentId, "carepost", pi.getId());
         assertThat(pi).isEnded().hasPassed("notPublished").hasNotPassed("publishToPlatforms");
         verify(publishing, never()).publish(any(), any());
+    }
+
+    @Test
+    void aPublishingPauseHoldsTheDraftAtItsScheduledTimeUntilResumedThenItIsPublishedOnce() {
+        ProcessInstance pi = start();
+        approveAllReviews(pi);
+        decide(pi, "departmentSignoff", "carl", List.of("dept-heads", "dept-cardiology"), "approve", null);
+        when(pauses.hold(contentId)).thenReturn(Optional.of("paused: publishing is paused for all departments"));
+        execute(job()); // the timer: held, not refused, no job left to fail
+        assertThat(pi).isWaitingAt("publishingResumed").hasPassed("checkPublishingPause", "publishingPausedGateway")
+                .hasNotPassed("prePublicationGate");
+        var engine = extension.getProcessEngine();
+        assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).count()).isZero();
+        verify(gate, never()).pass(any(), any(), any());
+        verify(contents, never()).withdraw(any(), any(), any(), any());
+
+        // Resumed, but another pause (say, the department's) still covers it: it waits again.
+        engine.getRuntimeService().createMessageCorrelation(HeldPostsRelease.PUBLISHING_RESUMED)
+                .processInstanceBusinessKey(contentId.toString()).correlate();
+        assertThat(pi).isWaitingAt("publishingResumed");
+        when(pauses.hold(contentId)).thenReturn(Optional.empty());
+        engine.getRuntimeService().createMessageCorrelation(HeldPostsRelease.PUBLISHING_RESUMED)
+                .processInstanceBusinessKey(contentId.toString()).correlate();
+        assertThat(pi).isWaitingAt("publishToPlatforms");
+        verify(gate).pass(contentId, "carepost", pi.getId());
+        execute(job());
+        verify(publishing, times(1)).publish(contentId, pi.getId());
+        assertThat(pi).isEnded().hasPassed("published");
+    }
+
+    @Test
+    void aPauseThatBeginsAfterTheGateHoldsThePublishJobWithoutAnIncident() {
+        ProcessInstance pi = start();
+        approveAllReviews(pi);
+        decide(pi, "departmentSignoff", "carl", List.of("dept-heads", "dept-cardiology"), "approve", null);
+        execute(job()); // timer and gate: no pause yet
+        assertThat(pi).isWaitingAt("publishToPlatforms");
+        when(pauses.hold(contentId)).thenReturn(Optional.of("paused: publishing is paused for department cardiology"));
+        execute(job()); // the publish job: paused meanwhile
+        assertThat(pi).isWaitingAt("publishingResumed").hasPassed("pausedAtPublish");
+        verify(publishing, never()).publish(any(), any());
+        var engine = extension.getProcessEngine();
+        assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
+        when(pauses.hold(contentId)).thenReturn(Optional.empty());
+        engine.getRuntimeService().createMessageCorrelation(HeldPostsRelease.PUBLISHING_RESUMED)
+                .processInstanceBusinessKey(contentId.toString()).correlate();
+        execute(job());
+        verify(publishing, times(1)).publish(contentId, pi.getId());
+        assertThat(pi).isEnded().hasPassed("published");
     }
 
     @Test

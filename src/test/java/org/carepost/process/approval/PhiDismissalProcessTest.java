@@ -124,6 +124,9 @@ class PhiDismissalProcessTest {
         Mocks.register("freezeApprovalDelegate", new FreezeApprovalDelegate(reviews, store.contents()));
         Mocks.register("prePublicationGateDelegate", new PrePublicationGateDelegate(gate));
         Mocks.register("publishDelegate", new PublishDelegate(publishing));
+        // No publishing pause here (PausePublishingProcessTest, ContentApprovalProcessTest cover the hold).
+        Mocks.register("publishingPauseCheckDelegate", new org.carepost.process.pause.PublishingPauseCheckDelegate(
+                org.mockito.Mockito.mock(org.carepost.pause.PublishingPauses.class)));
         Mocks.register("markRejectedDelegate", new MarkRejectedDelegate(store.contents()));
         Mocks.register("draftFromStartFormListener", new DraftFromStartFormListener(store.contents(),
                 new ExistingDraftStart(store.contents(), mock(org.carepost.audit.AuditTrail.class),

@@ -47,6 +47,9 @@ class PublishRetryEngineTest {
         new PublishingEnginePlugin().preInit(configuration);
         publishing = mock(PublishingService.class);
         Mocks.register("publishDelegate", new PublishDelegate(publishing));
+        // No publishing pause here (PausePublishingProcessTest, ContentApprovalProcessTest cover the hold).
+        Mocks.register("publishingPauseCheckDelegate", new org.carepost.process.pause.PublishingPauseCheckDelegate(
+                org.mockito.Mockito.mock(org.carepost.pause.PublishingPauses.class)));
     }
 
     @AfterEach
