@@ -1,5 +1,6 @@
 package org.carepost.audit;
 
+import org.carepost.auditor.AuditorService;
 import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,5 +1,6 @@
-package org.carepost.config;
+package org.carepost.web;
 
+import org.carepost.config.CarePostProperties;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

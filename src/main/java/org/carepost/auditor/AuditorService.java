@@ -1,5 +1,7 @@
-package org.carepost.audit;
+package org.carepost.auditor;
 
+import org.carepost.audit.AuditCanonical;
+import org.carepost.audit.AuditRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,5 +1,6 @@
-package org.carepost.audit;
+package org.carepost.auditor;
 
+import org.carepost.audit.AuditRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
