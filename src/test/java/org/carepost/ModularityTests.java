@@ -8,7 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.repository.Repository;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 import org.springframework.modulith.docs.Documenter.DiagramOptions;
@@ -31,6 +35,15 @@ class ModularityTests {
     @Test
     void modulesRespectTheirBoundaries() {
         MODULES.verify();
+    }
+
+    /** Other modules go through a module's services; Modulith alone would let them use a public repository. */
+    @Test
+    void repositoriesArePrivateToTheirModule() {
+        ArchRuleDefinition.classes().that().areAssignableTo(Repository.class).and().areInterfaces()
+                .should().notBePublic()
+                .check(new ClassFileImporter().withImportOption(new ImportOption.DoNotIncludeTests())
+                        .importPackages("org.carepost"));
     }
 
     @Test
