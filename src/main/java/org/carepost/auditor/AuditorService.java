@@ -1,7 +1,5 @@
 package org.carepost.auditor;
 
-import org.carepost.audit.AuditCanonical;
-import org.carepost.audit.AuditRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,7 +12,9 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.carepost.audit.AuditCanonical;
 import org.carepost.audit.AuditEvents;
+import org.carepost.audit.AuditRecord;
 import org.carepost.content.ContentItem;
 import org.carepost.content.ContentService;
 import org.carepost.content.ContentVersion;
