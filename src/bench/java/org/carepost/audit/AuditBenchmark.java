@@ -104,7 +104,7 @@ public final class AuditBenchmark {
             ids[i] = new UUID(rnd.nextLong(), rnd.nextLong());
         }
 
-        // One item's history: the query AuditorService.events runs.
+        // One item's history: the query AuditEvents.recordsOfContent runs (for AuditorService).
         String sql = "select " + AuditRecord.COLUMNS + " from audit_event where content_id = ? order by seq";
         int warmup = 500;
         int runs = 5000;

@@ -12,6 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.carepost.phi.PhiFigures;
+import org.carepost.publishing.PublicationRecords;
+import org.carepost.review.ReviewFigures;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,8 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * How reviews go, for compliance leads and auditors: the figures behind each chart of the governance page, for a
  * period and optionally one department. A read model: aggregate SQL over Camunda's history (how long each stage
- * took, which SLA timers fired) and CarePost's tables (decisions, PHI findings, publications), counts and durations
- * only, never text, titles or names. Stages are the BPMN ids of content-approval; a compliance lead who renames a
+ * took, which SLA timers fired) and the counts the modules owning decisions, PHI findings and publications give
+ * (review, phi, publishing: their tables stay theirs); counts and durations only, never text, titles or names. Stages are the BPMN ids of content-approval; a compliance lead who renames a
  * task keeps its id.
  */
 @Service
@@ -35,9 +38,16 @@ public class GovernanceAnalytics {
             "communicationsReviewSlaBreached", "communications");
 
     private final JdbcTemplate jdbc;
+    private final ReviewFigures reviews;
+    private final PhiFigures phi;
+    private final PublicationRecords publications;
 
-    public GovernanceAnalytics(JdbcTemplate jdbc) {
+    public GovernanceAnalytics(JdbcTemplate jdbc, ReviewFigures reviews, PhiFigures phi,
+                               PublicationRecords publications) {
         this.jdbc = jdbc;
+        this.reviews = reviews;
+        this.phi = phi;
+        this.publications = publications;
     }
 
     private static Map<String, String> stages() {
@@ -114,13 +124,11 @@ public class GovernanceAnalytics {
     @Transactional(readOnly = true)
     public List<KindDecisions> changesAndRejections(Period period) {
         Map<String, long[]> counts = new TreeMap<>();
-        jdbc.query("select c.kind, a.decision, count(*) from approval a join content_item c on c.id = a.content_id"
-                        + " where a.decided_at >= ? and a.decided_at < ? and a.decision in ('changes', 'reject')"
-                        + department(period) + " group by c.kind, a.decision",
-                rs -> {
-                    long[] kind = counts.computeIfAbsent(rs.getString(1), k -> new long[2]);
-                    kind["changes".equals(rs.getString(2)) ? 0 : 1] += rs.getLong(3);
-                }, arguments(period));
+        for (ReviewFigures.KindDecisionCount row : reviews.changesAndRejections(period.from(), period.to(),
+                period.department())) {
+            long[] kind = counts.computeIfAbsent(row.kind(), k -> new long[2]);
+            kind["changes".equals(row.decision()) ? 0 : 1] += row.count();
+        }
         return counts.entrySet().stream()
                 .map(e -> new KindDecisions(e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
     }
@@ -128,19 +136,16 @@ public class GovernanceAnalytics {
     @Transactional(readOnly = true)
     public List<PhiTypeFigures> phiFindings(Period period) {
         Map<String, long[]> counts = new TreeMap<>();
-        jdbc.query("select f.phi_type, f.status, count(*) from phi_finding f join content_item c on c.id = f.content_id"
-                        + " where f.found_at >= ? and f.found_at < ? and f.carried_from is null" + department(period)
-                        + " group by f.phi_type, f.status",
-                rs -> {
-                    long[] type = counts.computeIfAbsent(rs.getString(1), t -> new long[4]);
-                    int slot = switch (rs.getString(2)) {
-                        case "REDACTED" -> 0;
-                        case "COVERED_BY_AUTHORIZATION" -> 1;
-                        case "DISMISSED_NOT_PHI" -> 2;
-                        default -> 3;
-                    };
-                    type[slot] += rs.getLong(3);
-                }, arguments(period));
+        for (PhiFigures.TypeStatusCount row : phi.findings(period.from(), period.to(), period.department())) {
+            long[] type = counts.computeIfAbsent(row.type(), t -> new long[4]);
+            int slot = switch (row.status()) {
+                case "REDACTED" -> 0;
+                case "COVERED_BY_AUTHORIZATION" -> 1;
+                case "DISMISSED_NOT_PHI" -> 2;
+                default -> 3;
+            };
+            type[slot] += row.count();
+        }
         return counts.entrySet().stream().map(e -> {
             long[] c = e.getValue();
             return new PhiTypeFigures(e.getKey(), c[0] + c[1] + c[2] + c[3], c[0], c[1], c[2], c[3]);
@@ -149,14 +154,8 @@ public class GovernanceAnalytics {
 
     @Transactional(readOnly = true)
     public List<PlatformCount> publications(Period period) {
-        List<PlatformCount> result = new ArrayList<>();
-        jdbc.query("select p.platform, count(*) from publication p join content_item c on c.id = p.content_id"
-                        + " where p.status = 'PUBLISHED' and p.published_at >= ? and p.published_at < ?"
-                        + department(period) + " group by p.platform order by p.platform",
-                rs -> {
-                    result.add(new PlatformCount(rs.getString(1), rs.getLong(2)));
-                }, arguments(period));
-        return result;
+        return publications.publishedPerPlatform(period.from(), period.to(), period.department()).entrySet().stream()
+                .map(e -> new PlatformCount(e.getKey(), e.getValue())).toList();
     }
 
     private interface ActivityRow {

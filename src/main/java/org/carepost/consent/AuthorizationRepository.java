@@ -6,7 +6,7 @@ import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-public interface AuthorizationRepository extends JpaRepository<Authorization, UUID> {
+interface AuthorizationRepository extends JpaRepository<Authorization, UUID> {
 
     /** Authorizations whose date has passed and that were not yet ended (revoked or expired). */
     @Query("select a.id from Authorization a where a.expiresOn < :today"

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface ConsentDocumentRepository extends JpaRepository<ConsentDocument, Long> {
+interface ConsentDocumentRepository extends JpaRepository<ConsentDocument, Long> {
 
     List<ConsentDocument> findByConsentIdOrderById(UUID consentId);
 

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface ConsentLetterRepository extends JpaRepository<ConsentLetter, Long> {
+interface ConsentLetterRepository extends JpaRepository<ConsentLetter, Long> {
 
     List<ConsentLetter> findByContentIdOrderById(UUID contentId);
 }

@@ -3,5 +3,5 @@ package org.carepost.consent;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface RevocationRepository extends JpaRepository<Revocation, UUID> {
+interface RevocationRepository extends JpaRepository<Revocation, UUID> {
 }

@@ -6,7 +6,7 @@ import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-public interface ContentVersionRepository extends JpaRepository<ContentVersion, Long> {
+interface ContentVersionRepository extends JpaRepository<ContentVersion, Long> {
 
     /**
      * Native SQL: this lookup runs several times in every process step (the current version), and as a derived query

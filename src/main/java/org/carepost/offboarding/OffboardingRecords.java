@@ -8,7 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import org.carepost.audit.AuditEventRepository;
+import org.carepost.audit.AuditEvents;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,9 +23,9 @@ public class OffboardingRecords {
 
     private final JdbcTemplate jdbc;
     private final Offboardings offboardings;
-    private final AuditEventRepository audit;
+    private final AuditEvents audit;
 
-    public OffboardingRecords(JdbcTemplate jdbc, Offboardings offboardings, AuditEventRepository audit) {
+    public OffboardingRecords(JdbcTemplate jdbc, Offboardings offboardings, AuditEvents audit) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.offboardings = offboardings;
@@ -81,7 +81,7 @@ public class OffboardingRecords {
                                     + "where offboarding_id = ? order by platform, account", (r, i) -> new Rotation(
                                     r.getString(1), r.getString(2), r.getString(3) == null ? "" : r.getString(3),
                                     when(r.getTimestamp(4))), id),
-                            audit.findByProcessInstanceIdOrderById(id).stream().map(e -> new Event(when(e.getOccurredAt()),
+                            audit.ofProcessInstance(id).stream().map(e -> new Event(when(e.getOccurredAt()),
                                     e.getActor(), e.getAction(), e.getContentId() == null ? "" : e.getContentId().toString(),
                                     e.getComment() == null ? "" : e.getComment())).toList());
                 }, limit);

@@ -10,8 +10,8 @@ import java.util.List;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.carepost.phi.PhiFindingRepository;
-import org.carepost.publishing.PublicationRepository;
+import org.carepost.phi.PhiScanService;
+import org.carepost.publishing.PublicationRecords;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -28,8 +28,8 @@ public class OperationsMetrics {
     private final RepositoryService repository;
     private final RuntimeService runtime;
     private final JdbcTemplate jdbc;
-    private final PublicationRepository publications;
-    private final PhiFindingRepository findings;
+    private final PublicationRecords publications;
+    private final PhiScanService findings;
     private final Clock clock;
 
     private final MultiGauge processInstances;
@@ -40,7 +40,7 @@ public class OperationsMetrics {
     private final MultiGauge phiFindings;
 
     public OperationsMetrics(MeterRegistry meters, RepositoryService repository, RuntimeService runtime,
-                             JdbcTemplate jdbc, PublicationRepository publications, PhiFindingRepository findings,
+                             JdbcTemplate jdbc, PublicationRecords publications, PhiScanService findings,
                              Clock clock) {
         this.repository = repository;
         this.runtime = runtime;
@@ -97,16 +97,13 @@ public class OperationsMetrics {
                 Tags.of("process", e.getKey().get(0), "type", e.getKey().get(1)), e.getValue())).toList(), true);
 
         List<MultiGauge.Row<?>> statuses = new ArrayList<>();
-        for (Object[] row : publications.countByStatus()) {
-            statuses.add(MultiGauge.Row.of(Tags.of("status", String.valueOf(row[0])), ((Number) row[1]).longValue()));
-        }
+        publications.countByStatus().forEach((status, count) ->
+                statuses.add(MultiGauge.Row.of(Tags.of("status", status), count)));
         publicationsByStatus.register(statuses, true);
 
         List<MultiGauge.Row<?>> phi = new ArrayList<>();
-        for (Object[] row : findings.countByTypeAndStatus()) {
-            phi.add(MultiGauge.Row.of(Tags.of("type", String.valueOf(row[0]), "status", String.valueOf(row[1])),
-                    ((Number) row[2]).longValue()));
-        }
+        findings.countByTypeAndStatus().forEach((typeAndStatus, count) ->
+                phi.add(MultiGauge.Row.of(Tags.of("type", typeAndStatus.get(0), "status", typeAndStatus.get(1)), count)));
         phiFindings.register(phi, true);
     }
 }

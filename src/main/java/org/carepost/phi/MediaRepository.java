@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface MediaRepository extends JpaRepository<MediaItem, Long> {
+interface MediaRepository extends JpaRepository<MediaItem, Long> {
 
     List<MediaItem> findByContentIdOrderById(UUID contentId);
 }

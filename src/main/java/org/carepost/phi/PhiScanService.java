@@ -157,6 +157,22 @@ public class PhiScanService {
         return findings.findByContentIdAndVersionNoOrderByStartAscIdAsc(contentId, version.getVersionNo());
     }
 
+    /** The findings of one version, title first then text, each by position. */
+    @Transactional(readOnly = true)
+    public List<PhiFinding> findings(UUID contentId, int versionNo) {
+        return findings.findByContentIdAndVersionNoOrderByStartAscIdAsc(contentId, versionNo);
+    }
+
+    /** Findings per type and status, for the operations gauges (counts only, never text); keyed by [type, status]. */
+    @Transactional(readOnly = true)
+    public java.util.Map<List<String>, Long> countByTypeAndStatus() {
+        java.util.Map<List<String>, Long> counts = new java.util.LinkedHashMap<>();
+        for (Object[] row : findings.countByTypeAndStatus()) {
+            counts.put(List.of(String.valueOf(row[0]), String.valueOf(row[1])), ((Number) row[2]).longValue());
+        }
+        return counts;
+    }
+
     @Transactional(readOnly = true)
     public List<PhiFinding> openFindings(UUID contentId) {
         return currentFindings(contentId).stream().filter(PhiFinding::isOpen).toList();

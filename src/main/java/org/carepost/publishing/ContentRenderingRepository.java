@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface ContentRenderingRepository extends JpaRepository<ContentRendering, ContentRendering.Key> {
+interface ContentRenderingRepository extends JpaRepository<ContentRendering, ContentRendering.Key> {
 
     List<ContentRendering> findByContentIdAndVersionNoOrderByPlatform(UUID contentId, int versionNo);
 }

@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface PublicationRepository extends JpaRepository<Publication, Long> {
+interface PublicationRepository extends JpaRepository<Publication, Long> {
 
     Optional<Publication> findByIdempotencyKey(String idempotencyKey);
 

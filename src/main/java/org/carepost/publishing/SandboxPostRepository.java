@@ -3,7 +3,7 @@ package org.carepost.publishing;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface SandboxPostRepository extends JpaRepository<SandboxPost, Long> {
+interface SandboxPostRepository extends JpaRepository<SandboxPost, Long> {
 
     Optional<SandboxPost> findByIdempotencyKey(String idempotencyKey);
 }

@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface TakedownRepository extends JpaRepository<Takedown, Long> {
+interface TakedownRepository extends JpaRepository<Takedown, Long> {
 
     Optional<Takedown> findByPublicationId(Long publicationId);
 

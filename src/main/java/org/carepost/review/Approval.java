@@ -72,6 +72,7 @@ public class Approval {
     public String getReviewer() { return reviewer; }
     public String getDecision() { return decision; }
     public String getComment() { return comment; }
+    public String getTaskId() { return taskId; }
     public Instant getDecidedAt() { return decidedAt; }
     public String getDepartment() { return department; }
 }

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface ApprovalRepository extends JpaRepository<Approval, Long> {
+interface ApprovalRepository extends JpaRepository<Approval, Long> {
 
     List<Approval> findByContentIdOrderById(UUID contentId);
 

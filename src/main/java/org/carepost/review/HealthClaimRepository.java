@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface HealthClaimRepository extends JpaRepository<HealthClaimRecord, Long> {
+interface HealthClaimRepository extends JpaRepository<HealthClaimRecord, Long> {
 
     List<HealthClaimRecord> findByContentIdAndVersionNoOrderByStartOffset(UUID contentId, int versionNo);
 

@@ -4,7 +4,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface RoutingRecordRepository extends JpaRepository<RoutingRecord, Long> {
+interface RoutingRecordRepository extends JpaRepository<RoutingRecord, Long> {
 
     Optional<RoutingRecord> findFirstByContentIdAndVersionNoOrderByIdDesc(UUID contentId, int versionNo);
 }

@@ -17,7 +17,6 @@ import org.carepost.content.ContentService;
 import org.carepost.content.ContentVersion;
 import org.carepost.content.Platform;
 import org.carepost.phi.PhiFinding;
-import org.carepost.phi.PhiFindingRepository;
 import org.carepost.phi.PhiField;
 import org.carepost.phi.PhiFindingStatus;
 import org.carepost.phi.PhiScanService;
@@ -53,20 +52,18 @@ public class DraftViews {
     private final ContentService contents;
     private final ReviewService reviews;
     private final ReviewRouting routing;
-    private final PhiFindingRepository findings;
     private final PhiScanService scans;
     private final MediaPresence media;
     private final CoveredFindings covered;
 
     public DraftViews(ContentService contents, ReviewService reviews, ReviewRouting routing,
-                      PhiFindingRepository findings, PhiScanService scans, MediaPresence media,
+                      PhiScanService scans, MediaPresence media,
                       CoveredFindings covered) {
         this.scans = scans;
         this.covered = covered;
         this.contents = contents;
         this.reviews = reviews;
         this.routing = routing;
-        this.findings = findings;
         this.media = media;
     }
 
@@ -207,7 +204,7 @@ public class DraftViews {
     String removedByType(UUID contentId, int currentVersionNo) {
         Map<String, Integer> counts = new TreeMap<>();
         for (int v = currentVersionNo - 1; v >= 1; v--) {
-            List<PhiFinding> redacted = findings.findByContentIdAndVersionNoOrderByStartAscIdAsc(contentId, v).stream()
+            List<PhiFinding> redacted = scans.findings(contentId, v).stream()
                     .filter(f -> f.getStatus() == PhiFindingStatus.REDACTED).toList();
             if (redacted.isEmpty()) {
                 break; // version v+1 was written by its author, not made by a redaction

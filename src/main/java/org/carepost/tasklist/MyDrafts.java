@@ -13,12 +13,12 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.task.Task;
 import org.carepost.audit.AuditAction;
 import org.carepost.audit.AuditEvent;
-import org.carepost.audit.AuditEventRepository;
+import org.carepost.audit.AuditEvents;
 import org.carepost.content.ContentItem;
 import org.carepost.content.ContentService;
 import org.carepost.offboarding.OffboardingRecords;
 import org.carepost.publishing.Publication;
-import org.carepost.publishing.PublicationRepository;
+import org.carepost.publishing.PublicationRecords;
 import org.carepost.review.Approval;
 import org.carepost.review.Decision;
 import org.carepost.review.ReviewService;
@@ -38,13 +38,13 @@ public class MyDrafts {
 
     private final ContentService contents;
     private final ReviewService reviews;
-    private final PublicationRepository publications;
-    private final AuditEventRepository audit;
+    private final PublicationRecords publications;
+    private final AuditEvents audit;
     private final ProcessEngine engine;
     private final OffboardingRecords offboardings;
 
-    public MyDrafts(ContentService contents, ReviewService reviews, PublicationRepository publications,
-                    AuditEventRepository audit, ProcessEngine engine, OffboardingRecords offboardings) {
+    public MyDrafts(ContentService contents, ReviewService reviews, PublicationRecords publications,
+                    AuditEvents audit, ProcessEngine engine, OffboardingRecords offboardings) {
         this.offboardings = offboardings;
         this.contents = contents;
         this.reviews = reviews;
@@ -96,7 +96,7 @@ public class MyDrafts {
                 detail = "Approved; goes out on " + WHEN.format(item.getPublishAt()) + ".";
             }
             case PUBLISHED, PARTIALLY_PUBLISHED -> {
-                List<Publication> done = publications.findByContentIdOrderById(item.getId()).stream()
+                List<Publication> done = publications.ofContent(item.getId()).stream()
                         .filter(p -> p.getStatus() == Publication.Status.PUBLISHED).toList();
                 status = item.getStatus() == org.carepost.content.ContentStatus.PUBLISHED ? "Published"
                         : "Partly published (the rest is retried)";
@@ -137,7 +137,7 @@ public class MyDrafts {
     }
 
     private String whyStopped(ContentItem item) {
-        List<AuditEvent> events = audit.findByContentIdOrderById(item.getId());
+        List<AuditEvent> events = audit.ofContent(item.getId());
         for (int i = events.size() - 1; i >= 0; i--) {
             AuditEvent e = events.get(i);
             if (AuditAction.DRAFT_STOPPED.code().equals(e.getAction())) {

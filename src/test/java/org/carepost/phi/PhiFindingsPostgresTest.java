@@ -12,7 +12,7 @@ import java.util.UUID;
 import org.carepost.ApiClient;
 import org.carepost.PostgresApplicationTest;
 import org.carepost.audit.AuditEvent;
-import org.carepost.audit.AuditEventRepository;
+import org.carepost.audit.AuditEvents;
 import org.carepost.content.ContentService;
 import org.carepost.content.ContentVersion;
 import org.carepost.content.NewContent;
@@ -38,7 +38,7 @@ class PhiFindingsPostgresTest {
     ContentService contents;
 
     @Autowired
-    AuditEventRepository auditEvents;
+    AuditEvents auditEvents;
 
     ApiClient api;
 
@@ -78,7 +78,7 @@ class PhiFindingsPostgresTest {
         PhiFinding movedMrn = scans.openFindings(id).get(0);
         assertThat(movedMrn.getType()).isEqualTo(PhiType.MRN);
 
-        List<AuditEvent> events = auditEvents.findAll().stream().filter(e -> id.equals(e.getContentId())).toList();
+        List<AuditEvent> events = auditEvents.ofContent(id);
         assertThat(events).extracting(e -> e.getAction()).contains("redact", "phi-covered");
         assertThat(events).allSatisfy(e -> assertThat(String.valueOf(e.getComment())).doesNotContain("Emma", "48213377"));
 
@@ -154,7 +154,7 @@ class PhiFindingsPostgresTest {
         assertThat(dismissed.get("carriedFrom").asLong()).isEqualTo(phone.get("id").asLong());
         assertThat(dismissed.get("resolvedBy").asText()).isEqualTo("pat");
 
-        List<AuditEvent> events = auditEvents.findAll().stream().filter(e -> id.equals(e.getContentId())).toList();
+        List<AuditEvent> events = auditEvents.ofContent(id);
         AuditEvent dismissal = events.stream().filter(e -> e.getAction().equals("phi-dismissed")).findFirst()
                 .orElseThrow();
         assertThat(dismissal.getActor()).isEqualTo("pat");

@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.carepost.ApiClient;
 import org.carepost.PostgresApplicationTest;
 import org.carepost.audit.AuditEvent;
-import org.carepost.audit.AuditEventRepository;
+import org.carepost.audit.AuditEvents;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,7 +25,7 @@ class ReviewRoutingPostgresTest {
     int port;
 
     @Autowired
-    AuditEventRepository auditEvents;
+    AuditEvents auditEvents;
 
     @Autowired
     HistoryService historyService;
@@ -66,7 +66,7 @@ class ReviewRoutingPostgresTest {
         // Published long before publishAt (tomorrow): no sign-off, no waiting.
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() ->
                 api.get("/api/content/" + id, "alice").json().get("status").asText().equals("PUBLISHED"));
-        assertThat(auditEvents.findByContentIdOrderById(UUID.fromString(id))).extracting(AuditEvent::getAction)
+        assertThat(auditEvents.ofContent(UUID.fromString(id))).extracting(AuditEvent::getAction)
                 .startsWith("submit", "route").contains("approve", "publish").doesNotContain("signoff");
 
         // The calendar shows it when it went out, not at the time it had been scheduled for.

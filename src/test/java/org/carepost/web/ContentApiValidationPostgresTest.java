@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import org.carepost.ApiClient;
 import org.carepost.PostgresApplicationTest;
-import org.carepost.content.ContentItemRepository;
+import org.carepost.content.StoredContent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,7 +23,9 @@ class ContentApiValidationPostgresTest {
     int port;
 
     @Autowired
-    ContentItemRepository items;
+    org.springframework.context.ApplicationContext context;
+
+    StoredContent items;
 
     @Autowired
     org.camunda.bpm.engine.IdentityService identityService;
@@ -32,6 +34,7 @@ class ContentApiValidationPostgresTest {
 
     @BeforeEach
     void setUp() {
+        items = new StoredContent(context);
         api = new ApiClient(port);
     }
 

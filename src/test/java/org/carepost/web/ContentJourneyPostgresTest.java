@@ -14,9 +14,8 @@ import org.camunda.bpm.engine.IdentityService;
 import org.carepost.ApiClient;
 import org.carepost.PostgresApplicationTest;
 import org.carepost.audit.AuditEvent;
-import org.carepost.audit.AuditEventRepository;
-import org.carepost.publishing.SandboxPost;
-import org.carepost.publishing.SandboxPostRepository;
+import org.carepost.audit.AuditEvents;
+import org.carepost.publishing.SandboxInbox;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,10 +29,12 @@ class ContentJourneyPostgresTest {
     int port;
 
     @Autowired
-    AuditEventRepository auditEvents;
+    AuditEvents auditEvents;
 
     @Autowired
-    SandboxPostRepository sandboxPosts;
+    org.springframework.context.ApplicationContext context;
+
+    SandboxInbox sandboxPosts;
 
     @Autowired
     IdentityService identityService;
@@ -45,6 +46,7 @@ class ContentJourneyPostgresTest {
 
     @BeforeEach
     void setUp() {
+        sandboxPosts = new SandboxInbox(context);
         api = new ApiClient(port);
     }
 
@@ -88,11 +90,11 @@ class ContentJourneyPostgresTest {
             // of exactly what it sent: the stored rendering (for facebook and x, the text as written).
             assertThat(publication.get("publishedHash").asText()).isEqualTo(org.carepost.content.Hashing.sha256(text));
             // What reached the "network" is byte for byte the approved text.
-            SandboxPost post = sandboxPosts.findById(Long.valueOf(publication.get("externalId").asText())).orElseThrow();
-            assertThat(post.getBody().getBytes(StandardCharsets.UTF_8)).isEqualTo(text.getBytes(StandardCharsets.UTF_8));
+            String post = sandboxPosts.body(publication.get("externalId").asText());
+            assertThat(post.getBytes(StandardCharsets.UTF_8)).isEqualTo(text.getBytes(StandardCharsets.UTF_8));
         }
 
-        List<String> actions = auditEvents.findByContentIdOrderById(UUID.fromString(id)).stream()
+        List<String> actions = auditEvents.ofContent(UUID.fromString(id)).stream()
                 .map(AuditEvent::getAction).toList();
         assertThat(actions).containsExactly("submit", "route", "review", "review", "review", "signoff", "approve", "publish", "publish");
         assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(pid).singleResult().getEndActivityId())

@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
 import org.carepost.ApiClient;
 import org.carepost.PostgresApplicationTest;
 import org.carepost.consent.ConsentFixtures;
-import org.carepost.publishing.SandboxPostRepository;
+import org.carepost.publishing.SandboxInbox;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,7 +59,9 @@ class HostileApiPostgresTest {
     JdbcTemplate jdbc;
 
     @Autowired
-    SandboxPostRepository sandboxPosts;
+    org.springframework.context.ApplicationContext context;
+
+    SandboxInbox sandboxPosts;
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -69,6 +71,7 @@ class HostileApiPostgresTest {
 
     @BeforeEach
     void setUp() {
+        sandboxPosts = new SandboxInbox(context);
         api = new ApiClient(port);
         if (draftId == null) {
             ApiClient.Reply draft = api.post("/api/content", "alice", ContentJourneyPostgresTest.draft("Hostile API",
@@ -310,8 +313,7 @@ class HostileApiPostgresTest {
         });
         JsonNode publications = api.get("/api/publications?contentId=" + id, "alice").json();
         for (JsonNode publication : publications) {
-            String body = sandboxPosts.findById(Long.valueOf(publication.get("externalId").asText()))
-                    .orElseThrow(() -> new AssertionError("no sandbox post for " + publication)).getBody();
+            String body = sandboxPosts.body(publication.get("externalId").asText());
             assertThat(body).as(publication.get("platform").asText())
                     .contains("${7*7}", "#{7*7}", "#set($x=1)$x", "$!{x}", "<script>alert(1)</script>", "'; drop table content_item;--")
                     .doesNotContain("49");

@@ -28,13 +28,13 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.carepost.PostgresApplicationTest;
 import org.carepost.consent.ConsentFixtures;
 import org.carepost.content.ContentItem;
-import org.carepost.content.ContentItemRepository;
+import org.carepost.content.StoredContent;
 import org.carepost.content.ContentService;
 import org.carepost.content.ContentStatus;
 import org.carepost.phi.RedactionPlaceholders;
 import org.carepost.publishing.Publication;
-import org.carepost.publishing.PublicationRepository;
-import org.carepost.publishing.SandboxPostRepository;
+import org.carepost.publishing.PublicationRecords;
+import org.carepost.publishing.SandboxInbox;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -64,16 +64,17 @@ class TasklistBrowserPostgresTest {
     int port;
 
     @Autowired
-    ContentItemRepository items;
+    org.springframework.context.ApplicationContext context;
+
+    StoredContent items;
 
     @Autowired
     ContentService contents;
 
     @Autowired
-    PublicationRepository publications;
+    PublicationRecords publications;
 
-    @Autowired
-    SandboxPostRepository sandboxPosts;
+    SandboxInbox sandboxPosts;
 
     @Autowired
     RepositoryService repository;
@@ -97,6 +98,8 @@ class TasklistBrowserPostgresTest {
 
     @BeforeEach
     void tasklistShowsOnlyThisTestsDraft() {
+        items = new StoredContent(context);
+        sandboxPosts = new SandboxInbox(context);
         // Other test classes leave drafts in review in the shared database; a person would see only theirs.
         for (String key : List.of("content-approval", "consent-capture")) {
             List<String> others = runtime.createProcessInstanceQuery().processDefinitionKey(key).list()
@@ -140,7 +143,7 @@ class TasklistBrowserPostgresTest {
         browser.dateTime("publishAt", nextSlot());
         browser.startProcess();
 
-        ContentItem draft = items.findAll().stream().filter(i -> i.getTitle().equals("Flu shots (browser test)"))
+        ContentItem draft = items.all().stream().filter(i -> i.getTitle().equals("Flu shots (browser test)"))
                 .filter(i -> i.getCreatedAt().isAfter(testStarted)).findFirst().orElseThrow();
 
         decide(browser, "pat", "Privacy reviews", "Review privacy (HIPAA)", 0, null);
@@ -185,12 +188,12 @@ class TasklistBrowserPostgresTest {
         UUID id = draft.getId();
         publishNow(id);
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> publications.findByContentIdOrderById(id).stream()
+                .until(() -> publications.ofContent(id).stream()
                         .filter(p -> p.getStatus() == Publication.Status.PUBLISHED).count() == 2);
         String approvedHash = contents.get(id).getApprovedHash();
-        for (Publication publication : publications.findByContentIdOrderById(id)) {
+        for (Publication publication : publications.ofContent(id)) {
             assertThat(publication.getVersionHash()).isEqualTo(approvedHash);
-            assertThat(sandboxPosts.findById(Long.valueOf(publication.getExternalId())).orElseThrow().getBody()
+            assertThat(sandboxPosts.body(publication.getExternalId())
                     .getBytes(StandardCharsets.UTF_8)).isEqualTo(revised.getBytes(StandardCharsets.UTF_8));
         }
     }
@@ -211,7 +214,7 @@ class TasklistBrowserPostgresTest {
         browser.check("platforms", 0); // Facebook
         browser.dateTime("publishAt", nextSlot());
         browser.startProcess();
-        UUID story = items.findAll().stream().filter(i -> i.getCreatedAt().isAfter(started)).findFirst().orElseThrow()
+        UUID story = items.all().stream().filter(i -> i.getCreatedAt().isAfter(started)).findFirst().orElseThrow()
                 .getId();
 
         browser.loginAs("pat");
@@ -296,9 +299,9 @@ class TasklistBrowserPostgresTest {
         publishNow(story);
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> contents.get(story).getStatus() == ContentStatus.PUBLISHED);
-        List<Publication> published = publications.findByContentIdOrderById(story);
+        List<Publication> published = publications.ofContent(story);
         assertThat(published).singleElement().satisfies(p -> assertThat(p.getPlatform()).isEqualTo("facebook"));
-        String body = sandboxPosts.findById(Long.valueOf(published.get(0).getExternalId())).orElseThrow().getBody();
+        String body = sandboxPosts.body(published.get(0).getExternalId());
         // Published: no placeholder, nothing her authorization does not cover (her town); what it covers stays.
         assertThat(RedactionPlaceholders.present(body)).isFalse();
         assertThat(body).doesNotContain("Hollis Creek").contains("Rosalind Whitfield", "March 3, 2026");
@@ -320,7 +323,7 @@ class TasklistBrowserPostgresTest {
         browser.check("platforms", 0);
         browser.dateTime("publishAt", LocalDateTime.now(ZoneOffset.UTC).plusDays(7).withHour(9).withMinute(0));
         browser.startProcess();
-        UUID story = items.findAll().stream().filter(i -> i.getCreatedAt().isAfter(started)).findFirst().orElseThrow()
+        UUID story = items.all().stream().filter(i -> i.getCreatedAt().isAfter(started)).findFirst().orElseThrow()
                 .getId();
 
         browser.loginAs("pat");

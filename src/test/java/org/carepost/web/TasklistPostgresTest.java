@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.carepost.ApiClient;
 import org.carepost.PostgresApplicationTest;
-import org.carepost.content.ContentItemRepository;
+import org.carepost.content.StoredContent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,12 +30,15 @@ class TasklistPostgresTest {
     HistoryService historyService;
 
     @Autowired
-    ContentItemRepository items;
+    org.springframework.context.ApplicationContext context;
+
+    StoredContent items;
 
     ApiClient api;
 
     @BeforeEach
     void setUp() {
+        items = new StoredContent(context);
         api = new ApiClient(port);
     }
 
@@ -47,7 +50,7 @@ class TasklistPostgresTest {
         String pid = started.json().get("id").asText();
         String businessKey = started.json().get("businessKey").asText();
 
-        var item = items.findById(UUID.fromString(businessKey)).orElseThrow();
+        var item = items.get(UUID.fromString(businessKey));
         assertThat(item.getAuthor()).isEqualTo("alice");
         assertThat(item.getProcessInstanceId()).isEqualTo(pid);
         assertThat(item.getPlatforms()).extracting(Enum::name).containsExactly("FACEBOOK", "X");

@@ -21,11 +21,13 @@ import org.carepost.content.ContentService;
 import org.carepost.content.ContentStateException;
 import org.carepost.content.ContentStatus;
 import org.carepost.content.NewContent;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.carepost.process.engine.ProcessVariables;
 
 /** Starts and advances content-approval for the REST API; the draft and its process commit together. */
+@NamedInterface("workflow")
 @Service
 public class ContentWorkflow {
 
@@ -74,6 +76,7 @@ public class ContentWorkflow {
         tasks.complete(task.getId());
     }
 
+    @NamedInterface("workflow")
     public record Started(UUID id, String processInstanceId) {
     }
 

@@ -13,6 +13,7 @@ import org.carepost.consent.Revocation;
 import org.carepost.content.ContentItem;
 import org.carepost.content.ContentService;
 import org.carepost.content.ContentStatus;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.carepost.process.engine.ProcessVariables;
@@ -23,6 +24,7 @@ import org.carepost.process.engine.ProcessVariables;
  * (correlated by business key = content id) and stops; every published item gets a {@code takedown} process.
  * If any of this fails, nothing is recorded and the caller sees the error.
  */
+@NamedInterface("workflow")
 @Service
 public class ConsentRevocationWorkflow {
 
@@ -40,6 +42,7 @@ public class ConsentRevocationWorkflow {
     }
 
     /** What an ended authorization set in motion. */
+    @NamedInterface("workflow")
     public record Enforcement(UUID consentId, String kind, List<UUID> stopped, List<UUID> takenDown,
                               List<String> takedownProcessInstanceIds) {
     }

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Component;
  * itself and remembers it for the request thread, so {@code web.EngineRefusalFilter} can answer the webapps' REST
  * call with 400 (403) and the sentence alone.
  */
+@NamedInterface("forms")
 @Component
 public class RefusalPassThrough extends AbstractProcessEnginePlugin {
 

@@ -1,4 +1,4 @@
-package org.carepost.web;
+package org.carepost.auditor;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.UUID;
 import org.carepost.audit.AuditExportRow;
 import org.carepost.audit.AuditVerifier;
-import org.carepost.audit.AuditorService;
 import org.carepost.content.FieldProblem;
 import org.carepost.content.InvalidContentException;
 import org.carepost.phi.RedactedVersions;

@@ -1,4 +1,4 @@
-package org.carepost.audit;
+package org.carepost.auditor;
 
 import java.util.Arrays;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.carepost.web;
+package org.carepost.auditor;
 
 import java.util.HashMap;
 import java.util.Map;

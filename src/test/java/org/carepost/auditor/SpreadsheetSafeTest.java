@@ -1,4 +1,4 @@
-package org.carepost.web;
+package org.carepost.auditor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.carepost.web;
+package org.carepost.auditor;
 
 import org.carepost.audit.AuditExportRow;
 

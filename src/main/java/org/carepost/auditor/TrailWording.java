@@ -1,4 +1,4 @@
-package org.carepost.audit;
+package org.carepost.auditor;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +22,11 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.carepost.audit.AuditRecord;
+import org.carepost.content.ContentService;
+import org.carepost.content.ContentVersion;
+import org.carepost.review.Approval;
+import org.carepost.review.ReviewService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,12 +45,14 @@ public class TrailWording {
             "AddUserIdentityLink", "DeleteUserIdentityLink");
     private static final Duration AT_CREATION = Duration.ofSeconds(2);
 
-    private final JdbcTemplate jdbc;
+    private final ContentService contents;
+    private final ReviewService reviews;
     private final HistoryService history;
     private final PeopleNames people;
 
-    public TrailWording(JdbcTemplate jdbc, HistoryService history, PeopleNames people) {
-        this.jdbc = jdbc;
+    public TrailWording(ContentService contents, ReviewService reviews, HistoryService history, PeopleNames people) {
+        this.contents = contents;
+        this.reviews = reviews;
         this.history = history;
         this.people = people;
     }
@@ -64,15 +70,15 @@ public class TrailWording {
         Function<String, String> users = people.users();
         Function<String, String> groups = people.groups();
         Map<String, Integer> versions = new HashMap<>();
-        jdbc.query("select sha256, version_no from content_version where content_id = ?",
-                rs -> {
-                    versions.put(rs.getString(1), rs.getInt(2));
-                }, contentId);
+        for (ContentVersion version : contents.versions(contentId)) {
+            versions.put(version.getSha256(), version.getVersionNo());
+        }
         Map<String, String[]> approvals = new HashMap<>();
-        jdbc.query("select task_id, review, department from approval where content_id = ? and task_id is not null",
-                rs -> {
-                    approvals.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)});
-                }, contentId);
+        for (Approval approval : reviews.history(contentId)) {
+            if (approval.getTaskId() != null) {
+                approvals.put(approval.getTaskId(), new String[] {approval.getReview(), approval.getDepartment()});
+            }
+        }
         List<TrailLine> lines = new ArrayList<>();
         Set<String> decidedTasks = new HashSet<>();
         for (AuditRecord e : events) {

@@ -1,4 +1,4 @@
-package org.carepost.web;
+package org.carepost.auditor;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -11,15 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.carepost.audit.AuditItemList;
-import org.carepost.audit.AuditListQuery;
 import org.carepost.audit.AuditPageRenderer;
 import org.carepost.audit.AuditVerifier;
-import org.carepost.audit.AuditorService;
-import org.carepost.audit.DraftStage;
-import org.carepost.audit.PeopleNames;
-import org.carepost.audit.TimeText;
-import org.carepost.audit.TrailWording;
 import org.carepost.config.CarePostProperties;
 import org.carepost.content.ContentKind;
 import org.carepost.content.ContentStatus;

@@ -1,4 +1,4 @@
-package org.carepost.audit;
+package org.carepost.auditor;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,17 +12,17 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.carepost.audit.AuditCanonical;
+import org.carepost.audit.AuditEvents;
+import org.carepost.audit.AuditRecord;
 import org.carepost.content.ContentItem;
-import org.carepost.content.ContentItemRepository;
 import org.carepost.content.ContentService;
 import org.carepost.content.ContentVersion;
 import org.carepost.content.Hashing;
 import org.carepost.content.Platform;
+import org.carepost.content.VersionRenderer;
 import org.carepost.publishing.Publication;
-import org.carepost.publishing.PublicationRepository;
-import org.carepost.publishing.SandboxPost;
-import org.carepost.publishing.SandboxPostRepository;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.carepost.publishing.PublicationRecords;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,20 +34,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AuditorService {
 
-    private final JdbcTemplate jdbc;
+    private final AuditEvents auditEvents;
     private final ContentService contents;
-    private final ContentItemRepository items;
-    private final PublicationRepository publications;
-    private final SandboxPostRepository sandboxPosts;
+    private final VersionRenderer renderer;
+    private final PublicationRecords publications;
     private final HistoryService history;
 
-    public AuditorService(JdbcTemplate jdbc, ContentService contents, ContentItemRepository items,
-                          PublicationRepository publications, SandboxPostRepository sandboxPosts, HistoryService history) {
-        this.jdbc = jdbc;
+    public AuditorService(AuditEvents auditEvents, ContentService contents, VersionRenderer renderer,
+                          PublicationRecords publications, HistoryService history) {
+        this.auditEvents = auditEvents;
         this.contents = contents;
-        this.items = items;
+        this.renderer = renderer;
         this.publications = publications;
-        this.sandboxPosts = sandboxPosts;
         this.history = history;
     }
 
@@ -77,8 +75,7 @@ public class AuditorService {
     }
 
     public List<AuditRecord> events(UUID contentId) {
-        return jdbc.query("select " + AuditRecord.COLUMNS + " from audit_event where content_id = ? order by seq",
-                AuditRecord::map, contentId);
+        return auditEvents.recordsOfContent(contentId);
     }
 
     @Transactional(readOnly = true)
@@ -101,8 +98,8 @@ public class AuditorService {
             }
         }
         List<PublishedText> published = new ArrayList<>();
-        for (Publication p : publications.findByContentIdOrderById(contentId)) {
-            String text = sandboxPosts.findByIdempotencyKey(p.getIdempotencyKey()).map(SandboxPost::getBody).orElse(null);
+        for (Publication p : publications.ofContent(contentId)) {
+            String text = publications.sandboxText(p.getIdempotencyKey()).orElse(null);
             String textSha = text == null ? null : Hashing.sha256(text);
             // What this platform had to receive: its approved rendering, else the approved text.
             String expected = renderings.getOrDefault(p.getPlatform(), approvedText);
@@ -172,8 +169,7 @@ public class AuditorService {
             if (!AuditCanonical.hash(e).equals(e.hash())) {
                 return new ItemChainStatus(false, events.size(), e.seq(), "hash mismatch");
             }
-            List<String> before = jdbc.queryForList("select hash from audit_event where seq = ?", String.class, e.seq() - 1);
-            String expected = e.seq() == 1 ? AuditCanonical.GENESIS : before.isEmpty() ? null : before.get(0);
+            String expected = e.seq() == 1 ? AuditCanonical.GENESIS : auditEvents.hashAt(e.seq() - 1).orElse(null);
             if (expected == null) {
                 return new ItemChainStatus(false, events.size(), e.seq() - 1, "gap");
             }
@@ -188,10 +184,7 @@ public class AuditorService {
     public void export(Instant from, Instant to, Consumer<AuditRecord> sink) {
         long after = 0;
         while (true) {
-            List<AuditRecord> page = jdbc.query("select " + AuditRecord.COLUMNS + " from audit_event where occurred_at >= ? "
-                    + "and occurred_at < ? and seq > ? order by seq fetch first 1000 rows only", AuditRecord::map,
-                    java.time.OffsetDateTime.ofInstant(from, java.time.ZoneOffset.UTC),
-                    java.time.OffsetDateTime.ofInstant(to, java.time.ZoneOffset.UTC), after);
+            List<AuditRecord> page = auditEvents.page(from, to, after, 1000);
             page.forEach(sink);
             if (page.size() < 1000) {
                 return;
@@ -201,12 +194,7 @@ public class AuditorService {
     }
 
     private java.util.Map<String, String> renderings(UUID contentId, int versionNo) {
-        java.util.Map<String, String> out = new java.util.TreeMap<>();
-        jdbc.query("select platform, body from content_rendering where content_id = ? and version_no = ?",
-                rs -> {
-                    out.put(rs.getString(1), rs.getString(2));
-                }, contentId, versionNo);
-        return out;
+        return new java.util.TreeMap<>(renderer.renderings(contentId, versionNo));
     }
 
     private static ItemSummary summary(ContentItem i) {

@@ -1,8 +1,9 @@
-package org.carepost.config;
+package org.carepost.web;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.carepost.config.CarePostProperties;
 import org.carepost.identity.IdentitySetup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
