@@ -1,5 +1,6 @@
 package org.carepost.process.approval;
 
+import org.carepost.process.ModelBeans;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -146,39 +147,40 @@ class ContentApprovalProcessTest {
         when(routing.record(eq(contentId), any(), anyString())).thenAnswer(inv ->
                 RoutingOutcome.combine(inv.getArgument(1), "cardiology", coDepartments));
         escalation = mock(SlaEscalation.class);
-        Mocks.register("routingInputsListener", new RoutingInputsListener(routing));
-        Mocks.register("routingOutcomeListener", new RoutingOutcomeListener(routing));
-        Mocks.register("slaEscalationDelegate", new SlaEscalationDelegate(escalation));
-        Mocks.register("restartReviewDelegate", new RestartReviewDelegate(contents));
+        ModelBeans.register(new RoutingInputsListener(routing));
+        ModelBeans.register(new RoutingOutcomeListener(routing));
+        ModelBeans.register(new SlaEscalationDelegate(escalation));
+        ModelBeans.register(new RestartReviewDelegate(contents));
         views = mock(DraftViews.class);
         when(views.of(contentId)).thenAnswer(inv -> view("Check your blood pressure."));
         when(views.summaryOf(contentId)).thenAnswer(inv -> new java.util.HashMap<>(Map.of("title", "Heart month",
                 "kindLabel", "Health education", "department", "cardiology")));
         draftView = new DraftViewVariable(views, engine);
-        Mocks.register("decisionTaskListener", new DecisionTaskListener(reviews, new ReviewDecisions(reviews, new DepartmentHeads(identity)), routing,
+        ModelBeans.register(new DecisionTaskListener(reviews, new ReviewDecisions(reviews, new DepartmentHeads(identity)), routing,
                 draftView));
-        Mocks.register("reviseTaskListener", new ReviseTaskListener(contents, draftView));
-        Mocks.register("taskDue", new TaskDue());
-        Mocks.register("rewriteAfterRedaction", new RewriteAfterRedaction(contents));
-        Mocks.register("draftFromStartFormListener", new DraftFromStartFormListener(contents,
+        ModelBeans.register(new ReviseTaskListener(contents, draftView));
+        ModelBeans.register(new TaskDue());
+        ModelBeans.register(new RewriteAfterRedaction(contents));
+        ModelBeans.register(new DraftFromStartFormListener(contents,
                 new ExistingDraftStart(contents, mock(org.carepost.audit.AuditTrail.class),
                         mock(org.springframework.transaction.PlatformTransactionManager.class))));
-        Mocks.register("departmentHeads", new DepartmentHeads(identity));
-        Mocks.register("freezeApprovalDelegate", new FreezeApprovalDelegate(reviews, contents));
+        ModelBeans.register(new DepartmentHeads(identity));
+        ModelBeans.register(new FreezeApprovalDelegate(reviews, contents));
         pauses = mock(PublishingPauses.class); // no pause unless a test pauses
-        Mocks.register("publishDelegate", new PublishDelegate(publishing, pauses));
-        Mocks.register("publishingPauseCheckDelegate", new PublishingPauseCheckDelegate(pauses));
+        ModelBeans.register(new PublishDelegate(publishing, pauses));
+        ModelBeans.register(new PublishingPauseCheckDelegate(pauses));
         gate = mock(PrePublicationGate.class);
         when(gate.pass(any(), any(), any())).thenReturn(List.of());
-        Mocks.register("prePublicationGateDelegate", new PrePublicationGateDelegate(gate));
-        Mocks.register("markRejectedDelegate", new MarkRejectedDelegate(contents));
+        ModelBeans.register(new PrePublicationGateDelegate(gate));
+        ModelBeans.register(new MarkRejectedDelegate(contents));
         phi = mock(PhiScanService.class);
         when(phi.scan(contentId)).thenReturn(0);
-        Mocks.register("phiScanDelegate", new PhiScanDelegate(phi, draftView));
-        Mocks.register("resolvePhiTaskListener", new ResolvePhiTaskListener(phi));
+        ModelBeans.register(new PhiScanDelegate(phi, draftView));
+        ModelBeans.register(new ResolvePhiTaskListener(phi));
         // Patient authorization: not needed unless a test says so (consent paths at the end of this class).
         consentCoverage = mock(org.carepost.consent.ConsentCoverage.class);
         registerConsentGlue();
+        ModelBeans.assertComplete(getClass()); // every delegate the models call has its bean
     }
 
     @AfterEach
@@ -604,7 +606,7 @@ class ContentApprovalProcessTest {
     @Test
     void gateRefusesAVersionWhoseHashDiffersFromTheApprovedOne() {
         AuditTrail audit = mock(AuditTrail.class);
-        Mocks.register("prePublicationGateDelegate", new PrePublicationGateDelegate(
+        ModelBeans.register(new PrePublicationGateDelegate(
                 new PrePublicationGate(List.of(new ApprovedVersionCheck(contents)), contents)));
         ProcessInstance pi = start();
         approveAllReviews(pi);
@@ -675,19 +677,19 @@ class ContentApprovalProcessTest {
         when(contents.currentVersion(contentId)).thenReturn(new org.carepost.content.ContentVersion(contentId, 1,
                 "Check your blood pressure.", "alice", java.time.Instant.now()));
         when(consentCoverage.gapsOfLinked(contentId)).thenReturn(List.of("content needs a patient authorization and has none"));
-        Mocks.register("authorizationRequirement", new AuthorizationRequirement(consentCoverage));
-        Mocks.register("consentSettings", new org.carepost.consent.ConsentSettings("P30D", "R/P7D", 1024));
-        Mocks.register("checkAuthorizationOnFileDelegate", new CheckAuthorizationOnFileDelegate(consentCoverage, contents));
-        Mocks.register("consentLetterDelegate", new ConsentLetterDelegate(consentLetters));
-        Mocks.register("consentReminderDelegate", new ConsentReminderDelegate(consentLetters));
-        Mocks.register("recordAuthorizationTaskListener", new RecordAuthorizationTaskListener(draftView, consentCoverage, contents));
-        Mocks.register("validateAuthorizationDelegate", new ValidateAuthorizationDelegate(
+        ModelBeans.register(new AuthorizationRequirement(consentCoverage));
+        ModelBeans.register(new org.carepost.consent.ConsentSettings("P30D", "R/P7D", 1024));
+        ModelBeans.register(new CheckAuthorizationOnFileDelegate(consentCoverage, contents));
+        ModelBeans.register(new ConsentLetterDelegate(consentLetters));
+        ModelBeans.register(new ConsentReminderDelegate(consentLetters));
+        ModelBeans.register(new RecordAuthorizationTaskListener(draftView, consentCoverage, contents));
+        ModelBeans.register(new ValidateAuthorizationDelegate(
                 new org.carepost.consent.LinkedAuthorizationCheck(consentCoverage, contents, audit)));
-        Mocks.register("withdrawUnauthorizedDelegate", new WithdrawUnauthorizedDelegate(contents));
-        Mocks.register("stopDraftDelegate", new StopDraftDelegate(contents));
-        Mocks.register("planTakedownDelegate", new PlanTakedownDelegate(takedowns));
-        Mocks.register("deletePostDelegate", new DeletePostDelegate(takedowns));
-        Mocks.register("takedownCompleteDelegate", new TakedownCompleteDelegate(takedowns));
+        ModelBeans.register(new WithdrawUnauthorizedDelegate(contents));
+        ModelBeans.register(new StopDraftDelegate(contents));
+        ModelBeans.register(new PlanTakedownDelegate(takedowns));
+        ModelBeans.register(new DeletePostDelegate(takedowns));
+        ModelBeans.register(new TakedownCompleteDelegate(takedowns));
         revocations = new ConsentRevocationWorkflow(consentService, contents,
                 extension.getProcessEngine().getRuntimeService(), identity);
         when(contents.underConsent(consentId)).thenReturn(List.of(item));
@@ -825,7 +827,7 @@ class ContentApprovalProcessTest {
         // right before publishing, whatever the process was told.
         PrePublicationGate realGate = new PrePublicationGate(
                 List.of(new org.carepost.consent.ConsentGateCheck(consentCoverage)), contents);
-        Mocks.register("prePublicationGateDelegate", new PrePublicationGateDelegate(realGate));
+        ModelBeans.register(new PrePublicationGateDelegate(realGate));
         when(consentCoverage.gapsOfLinked(contentId)).thenReturn(List.of());
         ProcessInstance pi = start();
         approveAllReviews(pi);
@@ -1060,7 +1062,7 @@ class ContentApprovalProcessTest {
         when(contents.currentVersion(contentId)).thenReturn(new ContentVersion(contentId, 1, "text", "alice",
                 java.time.Instant.now()));
         PrePublicationGate realGate = new PrePublicationGate(List.of(new PhiGateCheck(phi)), contents);
-        Mocks.register("prePublicationGateDelegate", new PrePublicationGateDelegate(realGate));
+        ModelBeans.register(new PrePublicationGateDelegate(realGate));
         PhiFinding name = openName();
         when(phi.openFindings(contentId)).thenReturn(List.of(name));
         ProcessInstance pi = start();

@@ -1,5 +1,6 @@
 package org.carepost.process.approval;
 
+import org.carepost.process.ModelBeans;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -109,29 +110,29 @@ class PhiDismissalProcessTest {
         org.carepost.tasklist.DraftViews views = mock(org.carepost.tasklist.DraftViews.class);
         when(views.of(any())).thenAnswer(inv -> new HashMap<>(Map.of("findings", List.of())));
         DraftViewVariable draftView = new DraftViewVariable(views, engine);
-        Mocks.register("phiScanDelegate", new PhiScanDelegate(scans, draftView));
-        Mocks.register("resolvePhiTaskListener", new ResolvePhiTaskListener(scans));
-        Mocks.register("taskDue", new TaskDue());
-        Mocks.register("rewriteAfterRedaction", new RewriteAfterRedaction(store.contents()));
-        Mocks.register("authorizationRequirement", new AuthorizationRequirement(consent));
-        Mocks.register("routingInputsListener", new RoutingInputsListener(routing));
-        Mocks.register("routingOutcomeListener", new RoutingOutcomeListener(routing));
-        Mocks.register("slaEscalationDelegate", new SlaEscalationDelegate(mock(SlaEscalation.class)));
-        Mocks.register("decisionTaskListener", new DecisionTaskListener(reviews, new ReviewDecisions(reviews, new DepartmentHeads(identity)), routing,
+        ModelBeans.register(new PhiScanDelegate(scans, draftView));
+        ModelBeans.register(new ResolvePhiTaskListener(scans));
+        ModelBeans.register(new TaskDue());
+        ModelBeans.register(new RewriteAfterRedaction(store.contents()));
+        ModelBeans.register(new AuthorizationRequirement(consent));
+        ModelBeans.register(new RoutingInputsListener(routing));
+        ModelBeans.register(new RoutingOutcomeListener(routing));
+        ModelBeans.register(new SlaEscalationDelegate(mock(SlaEscalation.class)));
+        ModelBeans.register(new DecisionTaskListener(reviews, new ReviewDecisions(reviews, new DepartmentHeads(identity)), routing,
                 draftView));
-        Mocks.register("departmentHeads", new DepartmentHeads(identity));
-        Mocks.register("reviseTaskListener", new ReviseTaskListener(store.contents(), draftView));
-        Mocks.register("freezeApprovalDelegate", new FreezeApprovalDelegate(reviews, store.contents()));
-        Mocks.register("prePublicationGateDelegate", new PrePublicationGateDelegate(gate));
-        Mocks.register("publishDelegate", new PublishDelegate(publishing));
+        ModelBeans.register(new DepartmentHeads(identity));
+        ModelBeans.register(new ReviseTaskListener(store.contents(), draftView));
+        ModelBeans.register(new FreezeApprovalDelegate(reviews, store.contents()));
+        ModelBeans.register(new PrePublicationGateDelegate(gate));
+        ModelBeans.register(new PublishDelegate(publishing));
         // No publishing pause here (PausePublishingProcessTest, ContentApprovalProcessTest cover the hold).
-        Mocks.register("publishingPauseCheckDelegate", new org.carepost.process.pause.PublishingPauseCheckDelegate(
+        ModelBeans.register(new org.carepost.process.pause.PublishingPauseCheckDelegate(
                 org.mockito.Mockito.mock(org.carepost.pause.PublishingPauses.class)));
-        Mocks.register("markRejectedDelegate", new MarkRejectedDelegate(store.contents()));
-        Mocks.register("draftFromStartFormListener", new DraftFromStartFormListener(store.contents(),
+        ModelBeans.register(new MarkRejectedDelegate(store.contents()));
+        ModelBeans.register(new DraftFromStartFormListener(store.contents(),
                 new ExistingDraftStart(store.contents(), mock(org.carepost.audit.AuditTrail.class),
                         mock(org.springframework.transaction.PlatformTransactionManager.class))));
-        Mocks.register("restartReviewDelegate", new RestartReviewDelegate(store.contents()));
+        ModelBeans.register(new RestartReviewDelegate(store.contents()));
     }
 
     @AfterEach

@@ -1,5 +1,6 @@
 package org.carepost.process.approval;
 
+import org.carepost.process.ModelBeans;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.mockito.ArgumentMatchers.any;
@@ -46,9 +47,9 @@ class PublishRetryEngineTest {
         previous = configuration.getFailedJobCommandFactory();
         new PublishingEnginePlugin().preInit(configuration);
         publishing = mock(PublishingService.class);
-        Mocks.register("publishDelegate", new PublishDelegate(publishing));
+        ModelBeans.register(new PublishDelegate(publishing));
         // No publishing pause here (PausePublishingProcessTest, ContentApprovalProcessTest cover the hold).
-        Mocks.register("publishingPauseCheckDelegate", new org.carepost.process.pause.PublishingPauseCheckDelegate(
+        ModelBeans.register(new org.carepost.process.pause.PublishingPauseCheckDelegate(
                 org.mockito.Mockito.mock(org.carepost.pause.PublishingPauses.class)));
     }
 

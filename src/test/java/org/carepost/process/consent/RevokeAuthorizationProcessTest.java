@@ -1,5 +1,6 @@
 package org.carepost.process.consent;
 
+import org.carepost.process.ModelBeans;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -42,7 +43,8 @@ class RevokeAuthorizationProcessTest {
     void setUp() {
         init(extension.getProcessEngine());
         revocations = mock(ConsentRevocationWorkflow.class);
-        Mocks.register("recordRevocationDelegate", new RecordRevocationDelegate(revocations));
+        ModelBeans.register(new RecordRevocationDelegate(revocations));
+        ModelBeans.assertComplete(getClass()); // every delegate the models call has its bean
     }
 
     @AfterEach

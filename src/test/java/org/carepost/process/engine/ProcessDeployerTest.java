@@ -1,5 +1,6 @@
 package org.carepost.process.engine;
 
+import org.carepost.process.ModelBeans;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -62,15 +63,15 @@ class ProcessDeployerTest {
                 "privacyReviewRequired", true, "legalReviewRequired", false, "medicalReviewRequired", false,
                 "brandReviewRequired", false, "communicationsReviewRequired", false, "reviewSla", "P2D"));
         variables.putAll(new org.carepost.review.RoutingFacts("education", false, false, false, false, 1).toVariables());
-        Mocks.register("authorizationRequirement", new AuthorizationRequirement(
+        ModelBeans.register(new AuthorizationRequirement(
                 org.mockito.Mockito.mock(org.carepost.consent.ConsentCoverage.class))); // not a testimonial
         Mocks.register("phiScanDelegate", (org.camunda.bpm.engine.delegate.JavaDelegate) e -> e.setVariable("openPhiFindings", 0));
         org.carepost.content.ContentService contents = org.mockito.Mockito.mock(org.carepost.content.ContentService.class);
         org.mockito.Mockito.when(contents.currentVersion(org.mockito.ArgumentMatchers.any())).thenReturn(
                 new org.carepost.content.ContentVersion(java.util.UUID.randomUUID(), 1, "no placeholder", "alice",
                         java.time.Instant.now()));
-        Mocks.register("rewriteAfterRedaction", new RewriteAfterRedaction(contents));
-        Mocks.register("taskDue", new TaskDue());
+        ModelBeans.register(new RewriteAfterRedaction(contents));
+        ModelBeans.register(new TaskDue());
         ProcessInstance running = engine.getRuntimeService().startProcessInstanceByKey("content-approval",
                 "00000000-0000-0000-0000-000000000001", variables);
 

@@ -1,5 +1,6 @@
 package org.carepost.process.offboarding;
 
+import org.carepost.process.ModelBeans;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -63,18 +64,19 @@ class OffboardUserProcessTest {
         offboardings = mock(Offboardings.class);
         handover = mock(WorkHandover.class);
         rotation = mock(CredentialRotation.class);
-        Mocks.register("startOffboardingDelegate", new StartOffboardingDelegate(offboardings));
-        Mocks.register("lockAccountDelegate", new LockAccountDelegate(offboardings));
-        Mocks.register("handOverTasksDelegate", new HandOverTasksDelegate(handover));
-        Mocks.register("handOverDraftsDelegate", new HandOverDraftsDelegate(handover));
-        Mocks.register("endMembershipsDelegate", new EndMembershipsDelegate(offboardings));
-        Mocks.register("listAccountsDelegate", new ListAccountsDelegate(rotation));
-        Mocks.register("closeOffboardingDelegate", new CloseOffboardingDelegate(offboardings));
-        Mocks.register("rotationCompletedListener", new RotationCompletedListener(rotation));
-        Mocks.register("taskDue", new org.carepost.process.engine.TaskDue());
+        ModelBeans.register(new StartOffboardingDelegate(offboardings));
+        ModelBeans.register(new LockAccountDelegate(offboardings));
+        ModelBeans.register(new HandOverTasksDelegate(handover));
+        ModelBeans.register(new HandOverDraftsDelegate(handover));
+        ModelBeans.register(new EndMembershipsDelegate(offboardings));
+        ModelBeans.register(new ListAccountsDelegate(rotation));
+        ModelBeans.register(new CloseOffboardingDelegate(offboardings));
+        ModelBeans.register(new RotationCompletedListener(rotation));
+        ModelBeans.register(new org.carepost.process.engine.TaskDue());
         when(handover.handOverTasks(anyString())).thenReturn(Map.of("t1", "unclaimed: group privacy"));
         when(handover.handOverDrafts(anyString())).thenReturn(List.of());
         when(offboardings.endMemberships(anyString())).thenReturn(List.of("authors", "dept-cardiology"));
+        ModelBeans.assertComplete(getClass()); // every delegate the models call has its bean
     }
 
     @AfterEach

@@ -1,5 +1,6 @@
 package org.carepost.process.pause;
 
+import org.carepost.process.ModelBeans;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
@@ -75,7 +76,7 @@ class HoldMigrationTest {
 
         PublishingPauses pauses = mock(PublishingPauses.class);
         when(pauses.hold(contentId)).thenReturn(Optional.of("paused: publishing is paused for all departments"));
-        Mocks.register("publishingPauseCheckDelegate", new PublishingPauseCheckDelegate(pauses));
+        ModelBeans.register(new PublishingPauseCheckDelegate(pauses));
         engine.getManagementService().executeJob(timer.getId());
         assertThat(waiting).isWaitingAt("publishingResumed");
     }

@@ -1,5 +1,6 @@
 package org.carepost.process.pause;
 
+import org.carepost.process.ModelBeans;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -61,17 +62,18 @@ class PausePublishingProcessTest {
         init(engine);
         pauses = mock(PublishingPauses.class);
         HeldPostsRelease release = new HeldPostsRelease(pauses);
-        Mocks.register("startPauseDelegate", new StartPauseDelegate(pauses));
-        Mocks.register("resumeTaskListener", new ResumeTaskListener(pauses));
-        Mocks.register("pauseCancelledListener", new PauseCancelledListener(pauses, release));
-        Mocks.register("pauseOverdueDelegate", new PauseOverdueDelegate(pauses));
-        Mocks.register("releaseHeldPostsDelegate", new ReleaseHeldPostsDelegate(release));
+        ModelBeans.register(new StartPauseDelegate(pauses));
+        ModelBeans.register(new ResumeTaskListener(pauses));
+        ModelBeans.register(new PauseCancelledListener(pauses, release));
+        ModelBeans.register(new PauseOverdueDelegate(pauses));
+        ModelBeans.register(new ReleaseHeldPostsDelegate(release));
         when(pauses.pause(anyString(), anyString(), any(), any(), any(), any(), any())).thenAnswer(call -> {
             String scope = call.getArgument(4);
             return new PublishingPauses.Pause(call.getArgument(0), scope,
                     "department".equals(scope) ? call.getArgument(5) : null, call.getArgument(3), EXPECTED_END,
                     call.getArgument(1), Instant.now());
         });
+        ModelBeans.assertComplete(getClass()); // every delegate the models call has its bean
     }
 
     @AfterEach
@@ -200,7 +202,7 @@ class PausePublishingProcessTest {
         // content-approval before the hold had no boundary event for PUBLISHING_PAUSED: an uncaught BPMN error would
         // end the instance as if it were published. Its job fails instead, keeps the draft, and publishes later.
         org.carepost.publishing.PublishingService publishing = mock(org.carepost.publishing.PublishingService.class);
-        Mocks.register("publishDelegate", new org.carepost.process.approval.PublishDelegate(publishing, pauses));
+        ModelBeans.register(new org.carepost.process.approval.PublishDelegate(publishing, pauses));
         engine.getRepositoryService().createDeployment().addModelInstance("old-approval.bpmn",
                 Bpmn.createExecutableProcess("old-approval").camundaHistoryTimeToLive(1).startEvent()
                         .serviceTask("publishToPlatforms").camundaAsyncBefore()

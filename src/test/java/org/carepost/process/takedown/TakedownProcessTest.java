@@ -1,5 +1,6 @@
 package org.carepost.process.takedown;
 
+import org.carepost.process.ModelBeans;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -61,9 +62,10 @@ class TakedownProcessTest {
         runtime = extension.getProcessEngine().getRuntimeService();
         management = extension.getProcessEngine().getManagementService();
         takedowns = mock(TakedownService.class);
-        Mocks.register("planTakedownDelegate", new PlanTakedownDelegate(takedowns));
-        Mocks.register("deletePostDelegate", new DeletePostDelegate(takedowns));
-        Mocks.register("takedownCompleteDelegate", new TakedownCompleteDelegate(takedowns));
+        ModelBeans.register(new PlanTakedownDelegate(takedowns));
+        ModelBeans.register(new DeletePostDelegate(takedowns));
+        ModelBeans.register(new TakedownCompleteDelegate(takedowns));
+        ModelBeans.assertComplete(getClass()); // every delegate the models call has its bean
     }
 
     @AfterEach
