@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,16 +12,12 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.StartEvent;
-import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.carepost.ApiClient;
 import org.carepost.PostgresApplicationTest;
 import org.carepost.offboarding.OffboardingFixtures;
@@ -95,7 +90,7 @@ class OffboardingBrowserPostgresTest {
         try (TasklistBrowser browser = new TasklistBrowser(port, STEPS)) {
             browser.loginAs("otto");
             browser.openStartForm("Offboard user");
-            formsOpened.add(startFormOf());
+            formsOpened.add(forms().startForm());
             // Nobody offboards themselves: the form says so and nothing starts.
             browser.type("userId", "otto");
             browser.type("leavingDate-date", today());
@@ -113,7 +108,7 @@ class OffboardingBrowserPostgresTest {
 
             browser.loginAs("bria");
             browser.openTask("My groups' tasks", "Rotate credentials of the leaver's accounts");
-            formsOpened.add(formOfTask("rotateCredentials"));
+            formsOpened.add(forms().ofTask("rotateCredentials"));
             assertThat(browser.value("userId")).isEqualTo(IVO);
             assertThat(browser.options("rotated")).containsExactly("linkedin/default");
             browser.check("rotated", 0);
@@ -131,10 +126,10 @@ class OffboardingBrowserPostgresTest {
             assertThat(browser.openPageText("/audit/offboarding")).contains("Ivo", "linkedin", "bria",
                     "credentials-rotated");
         } finally {
-            publishScreenshots();
+            TasklistBrowser.publishScreenshots(STEPS, SCREENSHOTS, "offboard");
         }
         assertThat(formsOpened).as("every form of offboard-user is opened in the browser").containsExactlyInAnyOrder(
-                allForms().toArray(String[]::new));
+                forms().all().toArray(String[]::new));
     }
 
     private void resetIvo() {
@@ -147,39 +142,7 @@ class OffboardingBrowserPostgresTest {
         return String.format("%02d/%02d/%04d", d.getMonthValue(), d.getDayOfMonth(), d.getYear());
     }
 
-    /** The steps' screenshots as target/browser-screenshots/offboard-NN-*.png. */
-    private static void publishScreenshots() throws IOException {
-        if (!Files.isDirectory(STEPS)) {
-            return;
-        }
-        try (Stream<Path> files = Files.list(STEPS)) {
-            for (Path file : files.toList()) {
-                Files.move(file, SCREENSHOTS.resolve("offboard-" + file.getFileName()),
-                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
-        Files.deleteIfExists(STEPS);
-    }
-
-    private BpmnModelInstance model() {
-        return repository.getBpmnModelInstance(repository.createProcessDefinitionQuery()
-                .processDefinitionKey("offboard-user").latestVersion().singleResult().getId());
-    }
-
-    private String startFormOf() {
-        return model().getModelElementsByType(StartEvent.class).stream().map(StartEvent::getCamundaFormRef)
-                .filter(ref -> ref != null).findFirst().orElseThrow();
-    }
-
-    private String formOfTask(String taskId) {
-        return ((UserTask) model().getModelElementById(taskId)).getCamundaFormRef();
-    }
-
-    private Set<String> allForms() {
-        Set<String> forms = new LinkedHashSet<>();
-        model().getModelElementsByType(UserTask.class).stream().map(UserTask::getCamundaFormRef)
-                .filter(ref -> ref != null).forEach(forms::add);
-        forms.add(startFormOf());
-        return forms;
+    private ModelForms forms() {
+        return new ModelForms(repository, "offboard-user");
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,15 +14,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.StartEvent;
-import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.carepost.ApiClient;
 import org.carepost.PostgresApplicationTest;
 import org.junit.jupiter.api.AfterEach;
@@ -80,7 +75,7 @@ class PauseBrowserPostgresTest {
         try (TasklistBrowser browser = new TasklistBrowser(port, STEPS)) {
             browser.loginAs("cole");
             browser.openStartForm("Pause publishing");
-            formsOpened.add(startFormOf());
+            formsOpened.add(forms().startForm());
             browser.type("reason", "Power outage at the main campus; no scheduled posts until we know more.");
             browser.dateTime("expectedEnd", LocalDateTime.now(ZoneOffset.UTC).plusHours(3).truncatedTo(ChronoUnit.HOURS));
             browser.choose("scope", "One department");
@@ -106,7 +101,7 @@ class PauseBrowserPostgresTest {
 
             // Cole sees the open task, but the one who paused does not resume.
             browser.openTask("My groups' tasks", "Publishing paused");
-            formsOpened.add(formOfTask("publishingPaused"));
+            formsOpened.add(forms().ofTask("publishingPaused"));
             assertThat(browser.value("scopeText")).isEqualTo("all departments");
             assertThat(browser.value("pausedBy")).isEqualTo("cole");
             tick(browser, "resume");
@@ -130,10 +125,10 @@ class PauseBrowserPostgresTest {
             assertThat(jdbc.queryForList("select action from audit_event where process_instance_id = ? order by id",
                     String.class, pause)).startsWith("publishing-paused", "publishing-resumed");
         } finally {
-            publishScreenshots();
+            TasklistBrowser.publishScreenshots(STEPS, SCREENSHOTS, "pause");
         }
         assertThat(formsOpened).as("every form of pause-publishing is opened in the browser")
-                .containsExactlyInAnyOrder(allForms().toArray(String[]::new));
+                .containsExactlyInAnyOrder(forms().all().toArray(String[]::new));
     }
 
     /** A checkbox, scrolled into view first (Tasklist's fixed footer would otherwise take the click). */
@@ -168,39 +163,7 @@ class PauseBrowserPostgresTest {
                 Integer.class, contentId);
     }
 
-    /** The steps' screenshots as target/browser-screenshots/pause-NN-*.png. */
-    private static void publishScreenshots() throws IOException {
-        if (!Files.isDirectory(STEPS)) {
-            return;
-        }
-        try (Stream<Path> files = Files.list(STEPS)) {
-            for (Path file : files.toList()) {
-                Files.move(file, SCREENSHOTS.resolve("pause-" + file.getFileName()),
-                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
-        Files.deleteIfExists(STEPS);
-    }
-
-    private BpmnModelInstance model() {
-        return repository.getBpmnModelInstance(repository.createProcessDefinitionQuery()
-                .processDefinitionKey("pause-publishing").latestVersion().singleResult().getId());
-    }
-
-    private String startFormOf() {
-        return model().getModelElementsByType(StartEvent.class).stream().map(StartEvent::getCamundaFormRef)
-                .filter(ref -> ref != null).findFirst().orElseThrow();
-    }
-
-    private String formOfTask(String taskId) {
-        return ((UserTask) model().getModelElementById(taskId)).getCamundaFormRef();
-    }
-
-    private Set<String> allForms() {
-        Set<String> forms = new LinkedHashSet<>();
-        model().getModelElementsByType(UserTask.class).stream().map(UserTask::getCamundaFormRef)
-                .filter(ref -> ref != null).forEach(forms::add);
-        forms.add(startFormOf());
-        return forms;
+    private ModelForms forms() {
+        return new ModelForms(repository, "pause-publishing");
     }
 }

@@ -56,6 +56,20 @@ final class TasklistBrowser implements AutoCloseable {
         }
     }
 
+    /** Moves a journey's step screenshots from {@code steps} to {@code screenshots} as {@code <prefix>-NN-*.png}. */
+    static void publishScreenshots(Path steps, Path screenshots, String prefix) throws IOException {
+        if (!Files.isDirectory(steps)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(steps)) {
+            for (Path file : files.toList()) {
+                Files.move(file, screenshots.resolve(prefix + "-" + file.getFileName()),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        Files.deleteIfExists(steps);
+    }
+
     /** Logs out whoever was logged in, and logs in as the user (demo passwords equal the user id). */
     void loginAs(String user) {
         driver.manage().deleteAllCookies();
