@@ -105,6 +105,13 @@ public class IdentitySetup {
         for (String reviewers : List.of("privacy", "legal", "brand", "medical", "communications", "dept-heads")) {
             grant(reviewers, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
         }
+        // Administrators: ALL on every resource type, as Camunda's own admin setup grants it. Being in the engine's admin
+        // group only exempts them from CarePost's ReservedOperations and from a few admin-only engine calls; Camunda
+        // still checks their authorizations on every query and command, so without these grants "admin" saw no
+        // deployment, instance, incident or authorization on any client (/engine-rest, the webapps' REST, Cockpit).
+        for (Resources resource : Resources.values()) {
+            grantAll("camunda-admin", resource);
+        }
         // Auditors read everything and change nothing.
         grant("auditors", Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         grant("auditors", Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
@@ -149,6 +156,20 @@ public class IdentitySetup {
             Authorization auth = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
             auth.setGroupId(group);
             save(auth, resource, resourceId, permissions);
+        }
+    }
+
+    /** ALL on every id of the type; an existing grant on "*" with fewer permissions is raised to ALL. */
+    private void grantAll(String group, Resource resource) {
+        Authorization auth = authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
+                .groupIdIn(group).resourceType(resource).resourceId(Authorization.ANY).singleResult();
+        if (auth == null) {
+            auth = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+            auth.setGroupId(group);
+            save(auth, resource, Authorization.ANY, Permissions.ALL);
+        } else if (!auth.isEveryPermissionGranted()) {
+            auth.addPermission(Permissions.ALL);
+            authorizations.saveAuthorization(auth);
         }
     }
 
