@@ -177,6 +177,10 @@ class RoleWalkPostgresTest {
                 assertThat(reply.json().size()).as(user + " " + query).isZero();
             }
         }
+        // Nor may operations retry it: ReservedOperations lets them, Camunda's check (UPDATE on the instance) does not.
+        ApiClient.Reply retry = api.send("PUT", "/engine-rest/job/" + job.getId() + "/retries", "otto", "{\"retries\":1}");
+        assertThat(retry.status()).as(retry.body()).isEqualTo(403);
+        assertThat(managementService.createJobQuery().jobId(job.getId()).singleResult().getRetries()).isZero();
         managementService.setJobRetries(job.getId(), 1); // the walk's own draft keeps its timer
     }
 
