@@ -81,6 +81,15 @@ public class IdentitySetup {
         global(Resources.USER, "*", Permissions.READ);
         global(Resources.GROUP, "*", Permissions.READ);
 
+        // Administrators: ALL on every resource type, as Camunda's own admin setup grants it. Being in the engine's admin
+        // group only exempts them from CarePost's ReservedOperations and from a few admin-only engine calls; Camunda
+        // still checks their authorizations on every query and command, so without these grants "admin" saw no
+        // deployment, instance, incident or authorization on any client (/engine-rest, the webapps' REST, Cockpit).
+        // First: setup runs as one command (CarePostEnginePlugin), whose inserts a later existence query does not see,
+        // so no other grant of theirs on "*" may come before.
+        for (Resources resource : Resources.values()) {
+            grantAll("camunda-admin", resource);
+        }
         grant("authors", Resources.PROCESS_DEFINITION, "content-approval", Permissions.READ,
                 ProcessDefinitionPermissions.CREATE_INSTANCE);
         grant("authors", Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
@@ -88,13 +97,11 @@ public class IdentitySetup {
         grant("privacy", Resources.PROCESS_DEFINITION, "revoke-authorization", Permissions.READ,
                 ProcessDefinitionPermissions.CREATE_INSTANCE);
         grant("privacy", Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
-        // Operations and administrators offboard leaving staff from Tasklist (process offboard-user's start form).
-        // Nobody else may start it, on any client.
-        for (String offboarders : List.of("operations", "camunda-admin")) {
-            grant(offboarders, Resources.PROCESS_DEFINITION, "offboard-user", Permissions.READ,
-                    ProcessDefinitionPermissions.CREATE_INSTANCE);
-            grant(offboarders, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
-        }
+        // Operations and administrators (ALL, above) offboard leaving staff from Tasklist (process offboard-user's
+        // start form). Nobody else may start it, on any client.
+        grant("operations", Resources.PROCESS_DEFINITION, "offboard-user", Permissions.READ,
+                ProcessDefinitionPermissions.CREATE_INSTANCE);
+        grant("operations", Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
         // Communications and privacy pause publishing during a crisis (process pause-publishing's start form); the
         // task "Publishing paused" is theirs (candidate groups), and its listener lets only them resume.
         for (String pausers : List.of("communications", "privacy")) {
@@ -149,6 +156,20 @@ public class IdentitySetup {
             Authorization auth = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
             auth.setGroupId(group);
             save(auth, resource, resourceId, permissions);
+        }
+    }
+
+    /** ALL on every id of the type; an existing grant on "*" with fewer permissions is raised to ALL. */
+    private void grantAll(String group, Resource resource) {
+        Authorization auth = authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
+                .groupIdIn(group).resourceType(resource).resourceId(Authorization.ANY).singleResult();
+        if (auth == null) {
+            auth = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+            auth.setGroupId(group);
+            save(auth, resource, Authorization.ANY, Permissions.ALL);
+        } else if (!auth.isEveryPermissionGranted()) {
+            auth.addPermission(Permissions.ALL);
+            authorizations.saveAuthorization(auth);
         }
     }
 
