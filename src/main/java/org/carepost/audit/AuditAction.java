@@ -57,7 +57,9 @@ public enum AuditAction {
     /** A pause ended because its process instance was cancelled (an administrator in Cockpit). */
     PUBLISHING_PAUSE_CANCELLED("publishing-pause-cancelled"),
     /** Posts held by a pause were released after it ended, in publishAt order. */
-    HELD_POSTS_RELEASED("held-posts-released");
+    HELD_POSTS_RELEASED("held-posts-released"),
+    /** The models and forms deployed at start-up changed: a new engine deployment, with every resource's SHA-256. */
+    MODELS_DEPLOYED("models-deployed");
 
     private final String code;
 
