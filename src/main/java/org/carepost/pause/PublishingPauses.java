@@ -30,6 +30,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PublishingPauses {
 
+    /** A pause as {@link #pause} reads it (aliased {@code p} where a query needs it). */
+    private static final String SELECT_PAUSE = "select id, scope, department, reason, expected_end, paused_by, paused_at "
+            + "from publishing_pause ";
+
     public static final String PROCESS_KEY = "pause-publishing";
     public static final List<String> PAUSER_GROUPS = List.of("communications", "privacy");
     public static final String SCOPE_ALL = "all";
@@ -223,7 +227,7 @@ public class PublishingPauses {
     }
 
     public Optional<Pause> find(String pauseId) {
-        return jdbc.query("select id, scope, department, reason, expected_end, paused_by, paused_at from publishing_pause "
+        return jdbc.query(SELECT_PAUSE
                 + "where id = ?", (rs, i) -> pause(rs), pauseId).stream().findFirst();
     }
 
@@ -235,7 +239,7 @@ public class PublishingPauses {
 
     /** The active pauses, oldest first. */
     public List<Pause> active() {
-        return jdbc.query("select id, scope, department, reason, expected_end, paused_by, paused_at from publishing_pause "
+        return jdbc.query(SELECT_PAUSE
                 + "where resumed_at is null order by paused_at, id", (rs, i) -> pause(rs));
     }
 
@@ -245,8 +249,7 @@ public class PublishingPauses {
     }
 
     private List<Pause> covering(UUID contentId) {
-        return jdbc.query("select p.id, p.scope, p.department, p.reason, p.expected_end, p.paused_by, p.paused_at "
-                + "from publishing_pause p where p.resumed_at is null and (p.scope = 'all' "
+        return jdbc.query(SELECT_PAUSE + "p where p.resumed_at is null and (p.scope = 'all' "
                 + "or p.department = (select c.department from content_item c where c.id = ?) "
                 + "or p.department in (select d.department from content_co_department d where d.content_id = ?)) "
                 + "order by p.paused_at, p.id", (rs, i) -> pause(rs), contentId, contentId);

@@ -42,29 +42,31 @@ public class HoldMigration {
         if (latest == null || repository.getBpmnModelInstance(latest.getId()).getModelElementById(HOLD_STEP) == null) {
             return 0;
         }
+        // One query for every waiting draft of the key; only the versions they are on are looked at (this runs at
+        // every start, and the versions only grow).
+        java.util.Map<String, List<String>> waitingByVersion = engine.getRuntimeService().createProcessInstanceQuery()
+                .processDefinitionKey(ProcessVariables.PROCESS_KEY).activityIdIn(WAITING).list().stream()
+                .filter(pi -> !pi.getProcessDefinitionId().equals(latest.getId()))
+                .collect(java.util.stream.Collectors.groupingBy(ProcessInstance::getProcessDefinitionId,
+                        java.util.stream.Collectors.mapping(ProcessInstance::getId, java.util.stream.Collectors.toList())));
         int moved = 0;
-        for (ProcessDefinition old : repository.createProcessDefinitionQuery().processDefinitionKey(ProcessVariables.PROCESS_KEY)
-                .list()) {
-            if (old.getId().equals(latest.getId())
-                    || repository.getBpmnModelInstance(old.getId()).getModelElementById(HOLD_STEP) != null) {
-                continue;
-            }
-            List<String> waiting = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionId(old.getId())
-                    .activityIdIn(WAITING).list().stream().map(ProcessInstance::getId).toList();
-            if (waiting.isEmpty()) {
+        for (var version : waitingByVersion.entrySet()) {
+            String old = version.getKey();
+            List<String> waiting = version.getValue();
+            if (repository.getBpmnModelInstance(old).getModelElementById(HOLD_STEP) != null) {
                 continue;
             }
             try {
-                var plan = engine.getRuntimeService().createMigrationPlan(old.getId(), latest.getId())
+                var plan = engine.getRuntimeService().createMigrationPlan(old, latest.getId())
                         .mapEqualActivities().build();
                 engine.getRuntimeService().newMigration(plan).processInstanceIds(waiting).execute();
                 moved += waiting.size();
                 LOG.info("Moved {} drafts waiting for their scheduled time from {} to {} (publishing pause holds them)",
-                        waiting.size(), old.getId(), latest.getId());
+                        waiting.size(), old, latest.getId());
             } catch (RuntimeException e) {
                 // Another node migrated them first, or an old version cannot be mapped: their publish job still
                 // refuses to publish while paused (PublishDelegate), it fails and retries instead.
-                LOG.warn("Drafts waiting on {} were not moved to {}: {}", old.getId(), latest.getId(), e.getMessage());
+                LOG.warn("Drafts waiting on {} were not moved to {}: {}", old, latest.getId(), e.getMessage());
             }
         }
         return moved;
