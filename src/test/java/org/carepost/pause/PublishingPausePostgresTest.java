@@ -175,6 +175,40 @@ class PublishingPausePostgresTest {
         assertThat(paused("department=\"oncology\"")).isEqualTo(0.0);
     }
 
+    /**
+     * As an attacker would: the author sends the message that wakes held posts through /engine-rest, and the pauser
+     * rewrites the task's "paused by" and resumes through the webapps' REST (Tasklist's own client). Neither releases
+     * anything: the hold re-checks the pause, and who paused is read from our table, not from a variable.
+     */
+    @Test
+    void neitherAWakeUpMessageNorARewrittenVariableNorTheWebappsRestReleasesAHeldPost() {
+        String pause = startPause("cole", "all", null).json().get("id").asText();
+        ApiClient.Reply created = draft("cardiology", Instant.now().plusSeconds(5));
+        String id = created.json().get("id").asText();
+        String process = created.json().get("processInstanceId").asText();
+        approve(process, "carl", "dept-cardiology");
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> held(process));
+
+        ApiClient.Reply wakeUp = api.post("/engine-rest/message", "alice",
+                "{\"messageName\":\"PublishingResumed\",\"businessKey\":\"" + id + "\"}");
+        assertThat(wakeUp.status()).as(wakeUp.body()).isIn(400, 403);
+        assertThat(wakeUp.body()).doesNotContain("ENGINE-");
+
+        String task = tasks.createTaskQuery().processInstanceId(pause).taskDefinitionKey("publishingPaused")
+                .singleResult().getId();
+        ApiClient.Reply rewritten = api.send("PUT", "/engine-rest/task/" + task + "/variables/pausedBy", "cole",
+                "{\"value\":\"pat\",\"type\":\"String\"}");
+        org.carepost.WebappSession tasklist = new org.carepost.WebappSession(port);
+        assertThat(tasklist.login("cole").status()).isEqualTo(200);
+        ApiClient.Reply viaWebapps = tasklist.webappsSend("POST", org.carepost.WebappSession.ENGINE_API + "/task/" + task
+                + "/complete", "{\"variables\":{\"resume\":{\"value\":true}}}");
+        assertThat(viaWebapps.status()).as("rewrite " + rewritten.status() + "; " + viaWebapps.body()).isEqualTo(403);
+
+        assertThat(held(process)).isTrue();
+        assertThat(publications(List.of(id))).isZero();
+        assertThat(tasks.createTaskQuery().taskId(task).count()).as("the pause's task stays open").isEqualTo(1);
+    }
+
     @Test
     void onlyCommunicationsAndPrivacyMayPauseAndBadInputIsASentence() {
         for (String user : List.of("alice", "bria", "lee", "carl", "audrey", "otto")) {
