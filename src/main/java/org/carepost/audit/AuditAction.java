@@ -59,7 +59,17 @@ public enum AuditAction {
     /** Posts held by a pause were released after it ended, in publishAt order. */
     HELD_POSTS_RELEASED("held-posts-released"),
     /** The models and forms deployed at start-up changed: a new engine deployment, with every resource's SHA-256. */
-    MODELS_DEPLOYED("models-deployed");
+    MODELS_DEPLOYED("models-deployed"),
+    /** A compliance lead deployed models from Camunda Modeler: a proposal (inactive), with every resource's SHA-256. */
+    MODEL_PROPOSED("model-proposed"),
+    /** The automatic checks of a proposal ran (decision "passed" or "failed", the findings in the comment). */
+    MODEL_CHECKED("model-checked"),
+    /** A second person from compliance or privacy approved a proposal. */
+    MODEL_APPROVED("model-approved"),
+    /** A proposal was rejected by a reviewer or refused by its checks; its deployment is deleted. */
+    MODEL_REJECTED("model-rejected"),
+    /** An approved proposal became the models in force: a new engine deployment, with every resource's SHA-256. */
+    MODEL_ACTIVATED("model-activated");
 
     private final String code;
 
