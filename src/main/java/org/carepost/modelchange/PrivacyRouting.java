@@ -1,0 +1,124 @@
+package org.carepost.modelchange;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.Decision;
+import org.camunda.bpm.model.dmn.instance.InputEntry;
+import org.carepost.content.ContentKind;
+import org.carepost.review.ReviewKind;
+import org.carepost.review.RoutingFacts;
+import org.carepost.review.RoutingOutcome;
+
+/**
+ * The check "privacy-review-for-patients": the proposed decision review-routing, evaluated as the engine evaluates
+ * it (Camunda's DMN engine with {@code dmnFeelEnableLegacyBehavior}, as in application.yml), still routes to the
+ * privacy review for every combination of its inputs in which a patient is concerned: PHI found, a patient
+ * mentioned, or a kind that is about a patient (a testimonial, a reply to an online review). Every kind CarePost
+ * knows and every kind the table names is tried with every yes/no input and one to three departments.
+ */
+final class PrivacyRouting {
+
+    static final String CHECK = "privacy-review-for-patients";
+    static final String DECISION = "review-routing";
+    /** Kinds that are about a patient whatever the text says. */
+    static final Set<String> PATIENT_KINDS = Set.of(ContentKind.TESTIMONIAL.code(), ContentKind.REVIEW_REPLY.code());
+    private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
+    private static final int SHOWN = 5;
+    private static final DmnEngine ENGINE = ((DefaultDmnEngineConfiguration) DmnEngineConfiguration
+            .createDefaultDmnEngineConfiguration()).enableFeelLegacyBehavior(true).buildEngine();
+
+    private PrivacyRouting() {
+    }
+
+    static CheckFinding check(Map<String, byte[]> dmnFiles) {
+        String file = null;
+        Set<String> kinds = new LinkedHashSet<>();
+        for (ContentKind kind : ContentKind.values()) {
+            kinds.add(kind.code());
+        }
+        for (Map.Entry<String, byte[]> dmn : dmnFiles.entrySet()) {
+            DmnModelInstance model = Dmn.readModelFromStream(new ByteArrayInputStream(dmn.getValue()));
+            if (model.getModelElementById(DECISION) instanceof Decision decision) {
+                file = dmn.getKey();
+                // A kind the proposal's table names is tried too (a new kind added with its rules).
+                for (InputEntry entry : decision.getModelInstance().getModelElementsByType(InputEntry.class)) {
+                    String text = entry.getText() == null ? null : entry.getText().getTextContent();
+                    Matcher m = QUOTED.matcher(text == null ? "" : text);
+                    while (m.find()) {
+                        kinds.add(m.group(1));
+                    }
+                }
+            }
+        }
+        if (file == null) {
+            return new CheckFinding(CHECK, false, "no DMN model defines the decision " + DECISION);
+        }
+        DmnDecision decision;
+        try {
+            decision = ENGINE.parseDecision(DECISION, new ByteArrayInputStream(dmnFiles.get(file)));
+        } catch (RuntimeException e) {
+            return new CheckFinding(CHECK, false, file + ": Camunda's DMN engine cannot read the decision " + DECISION
+                    + ": " + e.getMessage());
+        }
+        List<String> missing = new ArrayList<>();
+        int concerned = 0;
+        for (String kind : kinds) {
+            for (int bits = 0; bits < 16; bits++) {
+                for (int departments = 1; departments <= 3; departments++) {
+                    RoutingFacts facts = new RoutingFacts(kind, (bits & 1) != 0, (bits & 2) != 0, (bits & 4) != 0,
+                            (bits & 8) != 0, departments);
+                    if (!facts.phiPresent() && !facts.patientMentioned() && !PATIENT_KINDS.contains(kind)) {
+                        continue;
+                    }
+                    concerned++;
+                    String problem = privacyRouted(decision, facts);
+                    if (problem != null) {
+                        missing.add(problem);
+                    }
+                }
+            }
+        }
+        if (missing.isEmpty()) {
+            return new CheckFinding(CHECK, true, file + ": all " + concerned + " combinations of the inputs in which "
+                    + "a patient is concerned route to the privacy review");
+        }
+        return new CheckFinding(CHECK, false, file + ": " + missing.size() + " of " + concerned
+                + " combinations in which a patient is concerned do not route to the privacy review, e.g. "
+                + String.join("; ", missing.subList(0, Math.min(SHOWN, missing.size()))));
+    }
+
+    /** Null when the decision routes these facts to privacy, else what happened, in words. */
+    private static String privacyRouted(DmnDecision decision, RoutingFacts facts) {
+        try {
+            List<Map<String, Object>> rows = ENGINE.evaluateDecisionTable(decision, facts.toVariables()).getResultList();
+            // Combined as the app combines them: an unknown review or sign-off is a failure, as it would be there.
+            RoutingOutcome outcome = RoutingOutcome.combine(rows, "author's department", List.of());
+            return outcome.reviews().contains(ReviewKind.PRIVACY) ? null : words(facts) + " (routed to "
+                    + outcome.reviews().stream().map(ReviewKind::code).sorted().toList() + ")";
+        } catch (RuntimeException e) {
+            return words(facts) + " (the decision fails: " + e.getMessage() + ")";
+        }
+    }
+
+    static String words(RoutingFacts f) {
+        return "kind " + f.contentKind() + ", PHI " + yes(f.phiPresent()) + ", patient mentioned "
+                + yes(f.patientMentioned()) + ", health claims " + yes(f.healthClaims()) + ", media "
+                + yes(f.mediaAttached()) + ", " + f.departmentCount() + (f.departmentCount() == 1 ? " department" : " departments");
+    }
+
+    private static String yes(boolean b) {
+        return b ? "yes" : "no";
+    }
+}
