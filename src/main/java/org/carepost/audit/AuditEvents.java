@@ -47,6 +47,19 @@ public class AuditEvents {
         return jdbc.queryForList("select hash from audit_event where seq = ?", String.class, seq).stream().findFirst();
     }
 
+    /**
+     * The newest {@code limit} events with one of these actions (the model deployments and model changes, say), oldest
+     * first.
+     */
+    public List<AuditRecord> withActions(List<AuditAction> actions, int limit) {
+        String codes = String.join(", ", java.util.Collections.nCopies(actions.size(), "?"));
+        List<AuditRecord> newest = new java.util.ArrayList<>(jdbc.query("select " + AuditRecord.COLUMNS + " from audit_event where action in ("
+                + codes + ") order by seq desc fetch first " + limit + " rows only", AuditRecord::map,
+                actions.stream().map(AuditAction::code).toArray()));
+        java.util.Collections.reverse(newest);
+        return newest;
+    }
+
     /** Up to {@code limit} events with {@code from <= occurredAt < to} and a seq above {@code afterSeq}, in seq order. */
     public List<AuditRecord> page(Instant from, Instant to, long afterSeq, int limit) {
         return jdbc.query("select " + AuditRecord.COLUMNS + " from audit_event where occurred_at >= ? "

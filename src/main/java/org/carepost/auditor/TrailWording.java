@@ -160,6 +160,25 @@ public class TrailWording {
             case "media-upload" -> who + " attached an image (metadata removed)";
             case "show-unredacted" -> who + " opened the unredacted text" + comment;
             case "start-refused" -> who + " tried to start the draft's process with a chosen key (refused)";
+            case "taken-down" -> who + " withdrew the content: every post of it was taken down" + comment;
+            case "user-offboarding-started" -> who + " started the offboarding of a leaving staff member" + comment;
+            case "user-locked" -> who + " locked a leaving staff member's account" + comment;
+            case "tasks-reassigned" -> who + " handed a leaving staff member's open tasks over" + comment;
+            case "drafts-handed-over" -> who + " handed a leaving author's draft to the department head" + comment;
+            case "memberships-ended" -> who + " ended a leaving staff member's group memberships" + comment;
+            case "credentials-rotated" -> who + " confirmed the rotation of publishing credentials" + comment;
+            case "publishing-paused" -> who + " paused publishing" + comment;
+            case "publishing-resumed" -> who + " resumed publishing" + comment;
+            case "publishing-pause-overdue" -> who + " reminded that a publishing pause is past its expected end" + comment;
+            case "publishing-pause-cancelled" -> who + " ended a publishing pause by cancelling its process" + comment;
+            case "held-posts-released" -> who + " released the posts held by a publishing pause" + comment;
+            case "models-deployed" -> who + " deployed the models and forms at start-up" + comment;
+            case "model-proposed" -> who + " proposed a change of the models from Camunda Modeler" + comment;
+            case "model-checked" -> who + ("failed".equals(decision) ? " refused a model change in the automatic checks"
+                    : " ran the automatic checks of a model change (" + (decision.isEmpty() ? "done" : decision) + ")") + comment;
+            case "model-approved" -> who + " approved a model change as the second person" + comment;
+            case "model-rejected" -> who + " rejected a model change" + comment;
+            case "model-activated" -> who + " put an approved model change into force" + comment;
             default -> who + ": " + e.action() + (decision.isEmpty() ? "" : " " + decision) + comment;
         };
     }

@@ -209,6 +209,8 @@ class HostileApiPostgresTest {
         c.add(new Case("GET /audit/local-time.js", "not an auditor", "GET", "/audit/local-time.js", "lee", null, null, 403, null));
         c.add(new Case("GET /audit/offboarding", "EL as an unknown parameter (ignored)", "GET", "/audit/offboarding?page=" + EL, "audrey", null, null, 200, null));
         c.add(new Case("GET /audit/offboarding", "not an auditor", "GET", "/audit/offboarding", "otto", null, null, 403, null));
+        c.add(new Case("GET /audit/models", "EL as an unknown parameter (ignored)", "GET", "/audit/models?page=" + EL, "audrey", null, null, 200, null));
+        c.add(new Case("GET /audit/models", "not an auditor", "GET", "/audit/models", "cora", null, null, 403, null));
         c.add(new Case("GET /audit/content/{id}", "script in the id", "GET", "/audit/content/" + SCRIPT, "audrey", null, null, 400, null));
         c.add(new Case("GET /analytics", "EL as date", "GET", "/analytics?from=" + EL, "cora", null, null, 400, "from"));
         c.add(new Case("GET /analytics", "script as department", "GET", "/analytics?department=" + SCRIPT, "audrey", null, null, 400, "department"));
