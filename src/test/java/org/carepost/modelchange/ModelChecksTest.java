@@ -81,6 +81,9 @@ class ModelChecksTest {
         assertThat(report.findings()).allSatisfy(f -> assertThat(f.passed()).as(f.detail()).isTrue());
         assertThat(report.passed()).isTrue();
         assertThat(report.findings().get(4).detail()).contains("Publish to platforms (publishToPlatforms)");
+        // 7 kinds x 16 yes/no combinations x 1-3 departments; a patient is concerned in 2 x 48 + 5 x 36 of them.
+        assertThat(report.findings().get(5).detail()).isEqualTo("review-routing.dmn: all 276 combinations of the inputs "
+                + "in which a patient is concerned route to the privacy review");
     }
 
     @Test
@@ -158,6 +161,31 @@ class ModelChecksTest {
         assertThat(paths.passed()).isFalse();
         assertThat(paths.detail()).contains("Scan for PHI (scanForPhi) -> Scanner unavailable (scanFailed) -> "
                 + "Authorization needed? (authorizationNeeded)").contains("skips the PHI scan");
+    }
+
+    @Test
+    void anEventSubprocessThatPublishesIsAPathThatSkipsEverything() throws IOException {
+        String xml = Files.readString(Path.of("processes", APPROVAL));
+        String end = "</bpmn:process>";
+        assertThat(xml).containsOnlyOnce(end);
+        String edited = xml.replace(end, """
+                <bpmn:subProcess id="urgentRepost" name="Urgent repost" triggeredByEvent="true">
+                  <bpmn:startEvent id="repostRequested" name="Repost requested">
+                    <bpmn:outgoing>Flow_ToRepost</bpmn:outgoing>
+                    <bpmn:messageEventDefinition id="MessageDef_Repost" messageRef="Message_ContentRevised" />
+                  </bpmn:startEvent>
+                  <bpmn:sequenceFlow id="Flow_ToRepost" sourceRef="repostRequested" targetRef="repost" />
+                  <bpmn:serviceTask id="repost" name="Post again" camunda:delegateExpression="${publishDelegate}">
+                    <bpmn:incoming>Flow_ToRepost</bpmn:incoming>
+                  </bpmn:serviceTask>
+                </bpmn:subProcess>
+                """ + end);
+
+        CheckFinding paths = finding(one(APPROVAL, edited.getBytes(StandardCharsets.UTF_8)), "phi-scan-on-every-path");
+
+        assertThat(paths.passed()).isFalse();
+        assertThat(paths.detail()).contains("path Repost requested (repostRequested) -> Post again (repost) skips the PHI "
+                + "scan, the authorization check, the reviews (the routing decision review-routing) and the pre-publication gate");
     }
 
     @Test
