@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.ConditionExpression;
@@ -27,6 +28,7 @@ import org.camunda.bpm.model.dmn.instance.InputEntry;
 import org.camunda.bpm.model.dmn.instance.Output;
 import org.camunda.bpm.model.dmn.instance.OutputEntry;
 import org.camunda.bpm.model.dmn.instance.Rule;
+import org.carepost.review.RoutingFacts;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,6 +45,8 @@ public class ChangeSummary {
             "decisionRef", "candidateGroups", "candidateUsers", "assignee", "formRef", "dueDate", "asyncBefore",
             "asyncAfter");
     private static final List<String> BPMN_SETTINGS = List.of("calledElement", "attachedToRef", "cancelActivity", "default");
+
+    private static final int ROUTING_SHOWN = 5;
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -233,6 +237,43 @@ public class ChangeSummary {
             if (!orderA.equals(orderB)) {
                 lines.add(where + "rules reordered (matters for hit policies FIRST and RULE ORDER)");
             }
+            if (PrivacyRouting.DECISION.equals(d.getId()) && lines.stream().anyMatch(l -> l.startsWith(where))) {
+                lines.addAll(routingEffect(where, a, b, before, after));
+            }
+        }
+        return lines;
+    }
+
+    /**
+     * What a change of review-routing does: both versions evaluated (as the engine does) on every combination of
+     * the inputs, and the combinations whose routing differs, in words.
+     */
+    private static List<String> routingEffect(String where, DmnModelInstance a, DmnModelInstance b, byte[] before,
+                                              byte[] after) {
+        DmnDecision old;
+        DmnDecision proposed;
+        try {
+            old = PrivacyRouting.ENGINE.parseDecision(PrivacyRouting.DECISION, new ByteArrayInputStream(before));
+            proposed = PrivacyRouting.ENGINE.parseDecision(PrivacyRouting.DECISION, new ByteArrayInputStream(after));
+        } catch (RuntimeException e) {
+            return List.of(where + "its effect on the routing cannot be computed: " + e.getMessage());
+        }
+        List<RoutingFacts> all = PrivacyRouting.combinations(PrivacyRouting.kinds(a, b));
+        List<String> changed = new ArrayList<>();
+        for (RoutingFacts facts : all) {
+            String was = PrivacyRouting.outcome(old, facts);
+            String is = PrivacyRouting.outcome(proposed, facts);
+            if (!was.equals(is)) {
+                changed.add(where + "routing of " + PrivacyRouting.words(facts) + ": " + was + " -> " + is);
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        if (changed.isEmpty()) {
+            lines.add(where + "the routing is the same as before for all " + all.size() + " combinations of the inputs");
+        } else {
+            lines.add(where + "the routing changes for " + changed.size() + " of " + all.size()
+                    + " combinations of the inputs" + (changed.size() > ROUTING_SHOWN ? ", the first " + ROUTING_SHOWN + ":" : ":"));
+            lines.addAll(changed.subList(0, Math.min(ROUTING_SHOWN, changed.size())));
         }
         return lines;
     }

@@ -36,7 +36,7 @@ final class PrivacyRouting {
     static final Set<String> PATIENT_KINDS = Set.of(ContentKind.TESTIMONIAL.code(), ContentKind.REVIEW_REPLY.code());
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
     private static final int SHOWN = 5;
-    private static final DmnEngine ENGINE = ((DefaultDmnEngineConfiguration) DmnEngineConfiguration
+    static final DmnEngine ENGINE = ((DefaultDmnEngineConfiguration) DmnEngineConfiguration
             .createDefaultDmnEngineConfiguration()).enableFeelLegacyBehavior(true).buildEngine();
 
     private PrivacyRouting() {
@@ -44,22 +44,12 @@ final class PrivacyRouting {
 
     static CheckFinding check(Map<String, byte[]> dmnFiles) {
         String file = null;
-        Set<String> kinds = new LinkedHashSet<>();
-        for (ContentKind kind : ContentKind.values()) {
-            kinds.add(kind.code());
-        }
+        DmnModelInstance model = null;
         for (Map.Entry<String, byte[]> dmn : dmnFiles.entrySet()) {
-            DmnModelInstance model = Dmn.readModelFromStream(new ByteArrayInputStream(dmn.getValue()));
-            if (model.getModelElementById(DECISION) instanceof Decision decision) {
+            DmnModelInstance candidate = Dmn.readModelFromStream(new ByteArrayInputStream(dmn.getValue()));
+            if (candidate.getModelElementById(DECISION) instanceof Decision) {
                 file = dmn.getKey();
-                // A kind the proposal's table names is tried too (a new kind added with its rules).
-                for (InputEntry entry : decision.getModelInstance().getModelElementsByType(InputEntry.class)) {
-                    String text = entry.getText() == null ? null : entry.getText().getTextContent();
-                    Matcher m = QUOTED.matcher(text == null ? "" : text);
-                    while (m.find()) {
-                        kinds.add(m.group(1));
-                    }
-                }
+                model = candidate;
             }
         }
         if (file == null) {
@@ -74,20 +64,15 @@ final class PrivacyRouting {
         }
         List<String> missing = new ArrayList<>();
         int concerned = 0;
-        for (String kind : kinds) {
-            for (int bits = 0; bits < 16; bits++) {
-                for (int departments = 1; departments <= 3; departments++) {
-                    RoutingFacts facts = new RoutingFacts(kind, (bits & 1) != 0, (bits & 2) != 0, (bits & 4) != 0,
-                            (bits & 8) != 0, departments);
-                    if (!facts.phiPresent() && !facts.patientMentioned() && !PATIENT_KINDS.contains(kind)) {
-                        continue;
-                    }
-                    concerned++;
-                    String problem = privacyRouted(decision, facts);
-                    if (problem != null) {
-                        missing.add(problem);
-                    }
-                }
+        // A kind the proposal's table names is tried too (a new kind added with its rules).
+        for (RoutingFacts facts : combinations(kinds(model))) {
+            if (!facts.phiPresent() && !facts.patientMentioned() && !PATIENT_KINDS.contains(facts.contentKind())) {
+                continue;
+            }
+            concerned++;
+            String problem = privacyRouted(decision, facts);
+            if (problem != null) {
+                missing.add(problem);
             }
         }
         if (missing.isEmpty()) {
@@ -97,6 +82,53 @@ final class PrivacyRouting {
         return new CheckFinding(CHECK, false, file + ": " + missing.size() + " of " + concerned
                 + " combinations in which a patient is concerned do not route to the privacy review, e.g. "
                 + String.join("; ", missing.subList(0, Math.min(SHOWN, missing.size()))));
+    }
+
+    /** Every kind CarePost knows, then every quoted value of the decision's input entries. */
+    static Set<String> kinds(DmnModelInstance... models) {
+        Set<String> kinds = new LinkedHashSet<>();
+        for (ContentKind kind : ContentKind.values()) {
+            kinds.add(kind.code());
+        }
+        for (DmnModelInstance model : models) {
+            for (InputEntry entry : model.getModelElementsByType(InputEntry.class)) {
+                String text = entry.getText() == null ? null : entry.getText().getTextContent();
+                Matcher m = QUOTED.matcher(text == null ? "" : text);
+                while (m.find()) {
+                    kinds.add(m.group(1));
+                }
+            }
+        }
+        return kinds;
+    }
+
+    /** Every combination of the inputs for these kinds: each yes/no fact, one to three departments. */
+    static List<RoutingFacts> combinations(Set<String> kinds) {
+        List<RoutingFacts> all = new ArrayList<>();
+        for (String kind : kinds) {
+            for (int bits = 0; bits < 16; bits++) {
+                for (int departments = 1; departments <= 3; departments++) {
+                    all.add(new RoutingFacts(kind, (bits & 1) != 0, (bits & 2) != 0, (bits & 4) != 0, (bits & 8) != 0,
+                            departments));
+                }
+            }
+        }
+        return all;
+    }
+
+    /** The routing of these facts in words ("reviews brand, legal, privacy; sign-off ...; SLA P2D; ..."), or why none. */
+    static String outcome(DmnDecision decision, RoutingFacts facts) {
+        try {
+            RoutingOutcome o = RoutingOutcome.combine(ENGINE.evaluateDecisionTable(decision, facts.toVariables())
+                    .getResultList(), "author's department", List.of("other department"));
+            String signoff = o.signoffDepartments().isEmpty() ? "no sign-off"
+                    : o.signoffDepartments().size() == 1 ? "sign-off by the author's department" : "sign-off by each department";
+            return "reviews " + String.join(", ", o.reviews().stream().map(ReviewKind::code).sorted().toList()) + "; "
+                    + signoff + "; SLA " + o.sla() + "; " + (o.publishImmediately() ? "published immediately"
+                    : "published at the scheduled time");
+        } catch (RuntimeException e) {
+            return "the decision fails (" + e.getMessage() + ")";
+        }
     }
 
     /** Null when the decision routes these facts to privacy, else what happened, in words. */

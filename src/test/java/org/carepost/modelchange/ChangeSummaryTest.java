@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 class ChangeSummaryTest {
 
     private static final String DMN = "review-routing.dmn";
+    private static final String SAME_ROUTING = "review-routing.dmn: decision review-routing: the routing is the same as "
+            + "before for all 336 combinations of the inputs";
     private final ChangeSummary summary = new ChangeSummary();
 
     private static String read(String path) throws IOException {
@@ -42,7 +44,9 @@ class ChangeSummaryTest {
 
         assertThat(lines).containsExactly("review-routing.dmn: decision review-routing: changed rule 10 (Rule_CrisisPrivacy): "
                 + "\u201CReview SLA (ISO-8601 duration)\u201D \"PT1H\" -> \"PT2H\"; annotation \u201C" + note
-                + "\u201D -> \u201CCrisis fast track: privacy review within 2 hours.\u201D");
+                + "\u201D -> \u201CCrisis fast track: privacy review within 2 hours.\u201D",
+                // The communications review's PT1H still applies to a crisis update: the change has no effect.
+                SAME_ROUTING);
     }
 
     @Test
@@ -66,7 +70,41 @@ class ChangeSummaryTest {
                         + "\u2014 \u201CPhotos or video attached: privacy checks faces and wristbands.\u201D",
                 "review-routing.dmn: decision review-routing: removed rule Rule_MediaBrand: when \u201CContent kind\u201D "
                         + "not(\"crisis-update\"), \u201CMedia attached\u201D true then \u201CReview needed\u201D \"brand\" "
-                        + "\u2014 \u201CPhotos or video attached: brand checks what is visible (screens, wristbands, charts).\u201D");
+                        + "\u2014 \u201CPhotos or video attached: brand checks what is visible (screens, wristbands, charts).\u201D",
+                SAME_ROUTING);
+    }
+
+    @Test
+    void aRoutingChangeIsShownByItsEffectOnEveryCombinationOfTheInputs() throws IOException {
+        // ReviewRoutingDmnTest's edit: recruiting posts get a medical review within a day; brand no longer reviews
+        // behind-the-scenes posts (unless media are attached: the media rule still asks brand).
+        String xml = read("processes/" + DMN);
+        String rule = "<rule id=\"Rule_EveryPostLegal\">";
+        String brand = "<inputEntry id=\"Rule_EveryPostBrand_in1\"><text>not(&quot;crisis-update&quot;)</text></inputEntry>";
+        assertThat(xml).contains(rule, brand);
+        String edited = xml.replace(rule, "<rule id=\"Rule_RecruitingMedical\">"
+                + "<inputEntry id=\"m1\"><text>\"recruiting\"</text></inputEntry><inputEntry id=\"m2\"><text></text></inputEntry>"
+                + "<inputEntry id=\"m3\"><text></text></inputEntry><inputEntry id=\"m4\"><text></text></inputEntry>"
+                + "<inputEntry id=\"m5\"><text></text></inputEntry><inputEntry id=\"m6\"><text></text></inputEntry>"
+                + "<outputEntry id=\"o1\"><text>\"medical\"</text></outputEntry><outputEntry id=\"o2\"><text></text></outputEntry>"
+                + "<outputEntry id=\"o3\"><text>\"P1D\"</text></outputEntry><outputEntry id=\"o4\"><text></text></outputEntry>"
+                + "</rule>" + rule).replace(brand, "<inputEntry id=\"Rule_EveryPostBrand_in1\"><text>"
+                + "not(&quot;crisis-update&quot;, &quot;behind-the-scenes&quot;)</text></inputEntry>");
+
+        List<String> lines = summarize(DMN, edited);
+
+        String where = "review-routing.dmn: decision review-routing: ";
+        assertThat(lines).startsWith(where + "added rule 2 (Rule_RecruitingMedical): when \u201CContent kind\u201D "
+                        + "\"recruiting\" then \u201CReview needed\u201D \"medical\", \u201CReview SLA (ISO-8601 duration)\u201D \"P1D\"",
+                where + "changed rule 4 (Rule_EveryPostBrand): \u201CContent kind\u201D not(\"crisis-update\") -> "
+                        + "not(\"crisis-update\", \"behind-the-scenes\")",
+                // 48 recruiting combinations, 24 behind-the-scenes ones without media.
+                where + "the routing changes for 72 of 336 combinations of the inputs, the first 5:",
+                where + "routing of kind recruiting, PHI no, patient mentioned no, health claims no, media no, 1 department: "
+                        + "reviews brand, legal, privacy; sign-off by the author's department; SLA P2D; published at the "
+                        + "scheduled time -> reviews brand, legal, medical, privacy; sign-off by the author's department; "
+                        + "SLA P1D; published at the scheduled time");
+        assertThat(lines).hasSize(8);
     }
 
     @Test
