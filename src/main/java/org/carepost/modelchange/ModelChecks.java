@@ -45,7 +45,12 @@ public class ModelChecks {
      * @param groups the candidate groups that exist (Camunda's groups)
      */
     public CheckReport check(ModelResources proposed, ModelResources inForce, Set<String> groups) {
-        ModelResources merged = proposed.over(inForce);
+        // By file name without folders: the start-up deployment names "processes/content-approval.bpmn", Camunda
+        // Modeler "content-approval.bpmn"; both are the same model, and the proposal's replaces the one in force.
+        Map<String, byte[]> byFile = new java.util.TreeMap<>();
+        inForce.byName().forEach((name, bytes) -> byFile.put(baseName(name), bytes));
+        proposed.byName().forEach((name, bytes) -> byFile.put(baseName(name), bytes));
+        ModelResources merged = new ModelResources(byFile);
         List<String> parseProblems = new ArrayList<>();
         Parsed parsed = parse(merged, parseProblems);
         List<CheckFinding> findings = new ArrayList<>();

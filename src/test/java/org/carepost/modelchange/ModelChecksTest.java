@@ -107,6 +107,20 @@ class ModelChecksTest {
     }
 
     @Test
+    void theProposalReplacesTheModelInForceWhateverTheFoldersInTheirNames() throws IOException {
+        // The start-up deployment names its resources with their folder; Camunda Modeler deploys bare file names.
+        Map<String, byte[]> deployed = new HashMap<>();
+        real().byName().forEach((name, bytes) -> deployed.put((name.endsWith(".form") ? "forms/" : "processes/") + name, bytes));
+        byte[] edited = approvalEdited(m -> retarget(m, "Flow_ToPhiScan", "placeholdersLeft"));
+
+        CheckReport report = checks.check(one(APPROVAL, edited), new ModelResources(deployed), GROUPS);
+
+        assertThat(report.findings().get(0).detail()).isEqualTo("every model and form parses (21 resources)");
+        assertThat(report.findings().get(4).passed()).isFalse();
+        assertThat(report.findings().get(4).detail()).contains("skips the PHI scan");
+    }
+
+    @Test
     void aRevisedVersionThatSkipsTheScanIsRefusedThoughTheFirstVersionWasScanned() throws IOException {
         byte[] edited = approvalEdited(m -> retarget(m, "Flow_RevisedToReviews", "authorizationNeeded"));
 
