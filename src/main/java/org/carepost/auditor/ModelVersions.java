@@ -93,8 +93,9 @@ public class ModelVersions {
                     resources(e.comment(), resources);
                 }
                 case MODEL_CHECKED -> {
+                    // A long list of findings is split over several events of the same outcome.
                     checks = e.decision() == null ? "ran" : e.decision();
-                    findings = e.comment();
+                    findings = findings == null ? e.comment() : e.comment() == null ? findings : findings + "; " + e.comment();
                     refusedByChecks |= "failed".equals(e.decision());
                 }
                 case MODEL_APPROVED, MODEL_REJECTED -> {

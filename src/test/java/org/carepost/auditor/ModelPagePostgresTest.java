@@ -68,7 +68,10 @@ class ModelPagePostgresTest {
         record("pat", AuditAction.MODEL_REJECTED, rejected, null, "the new field asks for a diagnosis");
         record("cora", AuditAction.MODEL_PROPOSED, refused, null, "content-approval.bpmn sha256 " + HASH_B);
         record("system (automatic checks)", AuditAction.MODEL_CHECKED, refused, "failed",
-                "phi-scan-on-every-path: path Draft submitted -> Publish to platforms skips the PHI scan");
+                "FAILED phi-scan-on-every-path: path Draft submitted -> Publish to platforms skips the PHI scan");
+        // A long list of findings comes in several events.
+        record("system (automatic checks)", AuditAction.MODEL_CHECKED, refused, "failed",
+                "FAILED candidate-groups: user task Review legal risk (legalReview) goes to group \"marketing\"");
         record("system (automatic checks)", AuditAction.MODEL_REJECTED, refused, null, "refused by the automatic checks");
         record("cora", AuditAction.MODEL_PROPOSED, waiting, null, "new-draft.form sha256 " + HASH_C);
         record("system (automatic checks)", AuditAction.MODEL_CHECKED, waiting, "passed", "all passed");
@@ -84,7 +87,8 @@ class ModelPagePostgresTest {
                 HASH_C.substring(0, 12), "passed");
         assertThat(row(body, rejected)).contains("Pat Kim (privacy officer)", "the new field asks for a diagnosis",
                 "<td class=\"status\">rejected</td>");
-        assertThat(row(body, refused)).contains("failed", "skips the PHI scan", "the automatic checks",
+        assertThat(row(body, refused)).contains("failed", "skips the PHI scan", "goes to group &quot;marketing&quot;",
+                "the automatic checks",
                 "<td class=\"status\">refused by checks</td>");
         assertThat(row(body, waiting)).contains("Cora Lindqvist (compliance lead)",
                 "<td class=\"status\">awaiting approval</td>");
