@@ -278,6 +278,21 @@ class ModelChecksTest {
     }
 
     @Test
+    void aRoutingTableThatReadsAnInputTheAppDoesNotSetFailsWithoutAnException() throws IOException {
+        String xml = Files.readString(Path.of("processes/review-routing.dmn"));
+        String input = "<text>patientMentioned</text>";
+        assertThat(xml).containsOnlyOnce(input);
+
+        CheckFinding privacy = finding(one("review-routing.dmn", xml.replace(input, "<text>patientNamed</text>")
+                .getBytes(StandardCharsets.UTF_8)), "privacy-review-for-patients");
+
+        assertThat(privacy.passed()).isFalse();
+        assertThat(privacy.detail()).startsWith("review-routing.dmn: 276 of 276 combinations")
+                .contains("kind education, PHI yes, patient mentioned no, health claims no, media no, 1 department "
+                        + "(the decision fails: ");
+    }
+
+    @Test
     void aRoutingEditThatDropsPrivacyForTestimonialsIsRefused() throws IOException {
         String xml = Files.readString(Path.of("processes/review-routing.dmn"));
         String rule = "<inputEntry id=\"Rule_EveryPostPrivacy_in1\"><text>not(&quot;crisis-update&quot;)</text></inputEntry>";
