@@ -1,5 +1,6 @@
 package org.carepost.identity;
 
+import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
@@ -12,6 +13,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
@@ -114,14 +116,33 @@ public class IdentitySetup {
         }
         // Auditors read everything and change nothing.
         grant("auditors", Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-        grant("auditors", Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
+        // With enforceSpecificVariablePermission, READ no longer reads variables: the auditors keep reading every
+        // instance's, task's and history's variables, as before the flag (the trail reads signoffDepartment).
+        grant("auditors", Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY,
+                ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE, ProcessDefinitionPermissions.READ_TASK_VARIABLE,
+                ProcessDefinitionPermissions.READ_HISTORY_VARIABLE);
         grant("auditors", Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
         grant("auditors", Resources.PROCESS_INSTANCE, "*", Permissions.READ);
-        grant("auditors", Resources.TASK, "*", Permissions.READ);
+        grant("auditors", Resources.TASK, "*", Permissions.READ, TaskPermissions.READ_VARIABLE);
         grant("auditors", Resources.HISTORIC_TASK, "*", HistoricTaskPermissions.READ);
         grant("auditors", Resources.HISTORIC_PROCESS_INSTANCE, "*", HistoricProcessInstancePermissions.READ);
         // The user operation log (who completed, claimed, assigned what) for the auditor's view.
         grant("auditors", Resources.OPERATION_LOG_CATEGORY, "*", UserOperationLogCategoryPermissions.READ);
+        operationsInCockpit();
+    }
+
+    /**
+     * Operations in Cockpit: every process definition, instance, incident and job, and a job's retries; no variable
+     * (no READ_INSTANCE_VARIABLE, READ_TASK_VARIABLE or READ_HISTORY_VARIABLE: draftView holds the draft's text, and
+     * with enforceSpecificVariablePermission seeing an instance no longer reads its variables). READ_INSTANCE on the
+     * definitions, not READ on the instances: their grant on PROCESS_INSTANCE "*" (CREATE, to start offboarding)
+     * stays as it is. Resolving and annotating incidents, and retries, are reserved to them (ReservedOperations);
+     * Camunda's own check for a retry is RETRY_JOB.
+     */
+    private void operationsInCockpit() {
+        grant("operations", Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        grant("operations", Resources.PROCESS_DEFINITION, "*", Permissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
+                ProcessDefinitionPermissions.RETRY_JOB);
     }
 
     public void createDemoUsers() {
@@ -149,13 +170,21 @@ public class IdentitySetup {
         }
     }
 
+    /**
+     * The group's grant on the resource, created, or given the permissions it lacks (a grant widened by a new
+     * version reaches databases set up before). Nothing is taken away. One call per group, resource type and id:
+     * setup runs as one command, whose inserts a later query does not see (a second call would insert a twin).
+     */
     private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
-        boolean exists = authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(resource)
-                .resourceId(resourceId).count() > 0;
-        if (!exists) {
+        Authorization existing = authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
+                .groupIdIn(group).resourceType(resource).resourceId(resourceId).singleResult();
+        if (existing == null) {
             Authorization auth = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
             auth.setGroupId(group);
             save(auth, resource, resourceId, permissions);
+        } else if (Arrays.stream(permissions).anyMatch(p -> !existing.isPermissionGranted(p))) {
+            Arrays.stream(permissions).forEach(existing::addPermission);
+            authorizations.saveAuthorization(existing);
         }
     }
 

@@ -18,6 +18,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -81,11 +82,73 @@ class CockpitBrowserPostgresTest {
                 wait.until(d -> body(d).contains(pid));
                 wait.until(d -> body(d).contains("Failed Job"));
                 shot(driver, "instance-incident");
+
+                // Its Variables tab shows the administrator the draft's view (so the tab below, empty for operations,
+                // is the same tab with the same variables).
+                driver.get(cockpit + "#/process-instance/" + pid + "/runtime?tab=variables-tab");
+                wait.until(d -> body(d).contains("draftView"));
+                shot(driver, "instance-variables-admin");
             } catch (RuntimeException | AssertionError e) {
                 shot(driver, "failed");
                 throw e;
             } finally {
                 managementService.setJobRetries(job.getId(), 1); // other tests of this database see no incident of ours
+            }
+        }
+    }
+
+    /**
+     * Operations in Cockpit (enforceSpecificVariablePermission, IdentitySetup.operationsInCockpit): otto sees the
+     * processes with their incident counts, the draft's instance and its "Failed Job" incident, retries the job with
+     * the incident's retry button, and finds the instance's Variables tab without draftView or the draft's text.
+     */
+    @Test
+    void operationsSeeTheIncidentInCockpitRetryItAndReadNoVariableOfTheDraft() {
+        ApiClient.Reply draft = new ApiClient(port).post("/api/content", "alice", ContentJourneyPostgresTest.draft(
+                "Flu shots all week.", "[\"linkedin\"]", Instant.now().plusSeconds(86_400)));
+        assertThat(draft.status()).as(draft.body()).isEqualTo(201);
+        String pid = draft.json().get("processInstanceId").asText();
+        Job job = managementService.createJobQuery().processInstanceId(pid).list().get(0);
+        managementService.setJobRetries(job.getId(), 0);
+        assertThat(runtimeService.createIncidentQuery().processInstanceId(pid).count()).isEqualTo(1);
+
+        try (TasklistBrowser browser = new TasklistBrowser(port, SCREENSHOTS.resolve("cockpit-tasklist-steps"))) {
+            WebDriver driver = browser.driver();
+            try {
+                browser.loginAs("otto");
+                String cockpit = "http://127.0.0.1:" + port + "/camunda/app/cockpit/default/";
+                WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(90));
+
+                driver.get(cockpit + "#/processes");
+                By row = By.xpath("//tr[.//a[normalize-space()='content-approval']]");
+                wait.until(d -> !d.findElements(row).isEmpty());
+                assertThat(driver.findElement(row).getText()).matches("(?s)\\s*[1-9]\\d*\\s+[1-9]\\d*\\s+content-approval.*");
+                shot(driver, "operations-processes");
+
+                driver.get(cockpit + "#/process-instance/" + pid + "/runtime?tab=incidents-tab");
+                wait.until(d -> body(d).contains(pid));
+                wait.until(d -> body(d).contains("Failed Job"));
+                shot(driver, "operations-instance-incident");
+
+                // The incident's retry button, then the dialog's Retry: the job has a retry again, the incident is gone.
+                driver.findElement(By.cssSelector("a.action-button[ng-click^='openJobRetryDialog']")).click();
+                wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='incrementRetry()']")))
+                        .click();
+                wait.until(d -> managementService.createJobQuery().jobId(job.getId()).singleResult().getRetries() == 1);
+                wait.until(d -> runtimeService.createIncidentQuery().processInstanceId(pid).count() == 0);
+                shot(driver, "operations-retried");
+
+                // The Variables tab: Cockpit's variable query answers nothing (the administrator's showed draftView).
+                driver.get(cockpit + "#/process-instance/" + pid + "/runtime?tab=variables-tab");
+                wait.until(d -> body(d).contains(pid));
+                wait.until(d -> body(d).contains("No process variables"));
+                assertThat(body(driver)).doesNotContain("draftView").doesNotContain("Flu shots all week.");
+                shot(driver, "operations-instance-variables");
+            } catch (RuntimeException | AssertionError e) {
+                shot(driver, "operations-failed");
+                throw e;
+            } finally {
+                managementService.setJobRetries(job.getId(), 1);
             }
         }
     }
