@@ -11,7 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * A deployment that is not CarePost's own becomes a proposal, in one transaction with the deploy: its process
  * definitions suspended, recorded (who deployed, audited with the hashes) and model-change started, as CarePost
- * itself (the deployer may start nothing). If any of it fails, nothing is deployed.
+ * itself (the deployer may start nothing). If any of it fails, nothing is deployed. No business key: Tasklist's
+ * columns read a UUID business key as a draft's id.
  */
 @Component
 public class ModelProposalIntake {
@@ -33,7 +34,7 @@ public class ModelProposalIntake {
         proposals.proposed(deployment.getId(), deployer, resources);
         ProposalDeployments.asSystem(engine.getIdentityService(), () -> engine.getRuntimeService()
                 .createProcessInstanceByKey(ModelChangeSteps.PROCESS_KEY).processDefinitionWithoutTenantId()
-                .businessKey(deployment.getId()).setVariable(ModelChangeSteps.PROPOSAL, deployment.getId()).execute());
+                .setVariable(ModelChangeSteps.PROPOSAL, deployment.getId()).execute());
         return deployment;
     }
 }

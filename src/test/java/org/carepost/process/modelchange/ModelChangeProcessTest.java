@@ -219,7 +219,7 @@ class ModelChangeProcessTest {
     }
 
     private ProcessInstance start(String proposal) {
-        return engine.getRuntimeService().createProcessInstanceByKey("model-change").businessKey(proposal)
+        return engine.getRuntimeService().createProcessInstanceByKey("model-change")
                 .setVariable("proposalDeploymentId", proposal).execute();
     }
 
