@@ -204,6 +204,29 @@ class ModelChangeProcessTest {
         verify(proposals, never()).activated(anyString(), anyString(), any(), anyLong());
     }
 
+    @Test
+    void aProposalsTimerAndMessageStartsNeverFire() {
+        String proposal = repository.createDeployment().tenantId(ProposalDeployments.PROPOSAL_TENANT)
+                .addModelInstance("timed.bpmn", Bpmn.createExecutableProcess("timed-change").camundaHistoryTimeToLive(2192)
+                        .startEvent().timerWithDuration("PT1M").endEvent().done())
+                .addModelInstance("poked.bpmn", Bpmn.createExecutableProcess("poked-change").camundaHistoryTimeToLive(2192)
+                        .startEvent().message("ProposalPoke").endEvent().done())
+                .deploy().getId();
+        var jobs = engine.getManagementService().createJobQuery().processDefinitionKey("timed-change");
+        assertThat(jobs.active().count()).as("the timer start's job before").isEqualTo(1);
+
+        new ProposalDeployments(engine).suspend(proposal);
+        assertThat(engine.getManagementService().createJobQuery().processDefinitionKey("timed-change").active().count())
+                .isZero();
+        assertThat(engine.getManagementService().createJobQuery().processDefinitionKey("timed-change").suspended().count())
+                .isEqualTo(1);
+        assertThat(repository.createProcessDefinitionQuery().deploymentId(proposal).active().count()).isZero();
+        assertThatThrownBy(() -> engine.getRuntimeService().createMessageCorrelation("ProposalPoke")
+                .tenantId(ProposalDeployments.PROPOSAL_TENANT).correlateStartMessage())
+                .isInstanceOf(org.camunda.bpm.engine.ProcessEngineException.class);
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().deploymentId(proposal).count()).isZero();
+    }
+
     private static CheckReport passed() {
         return new CheckReport(List.of(new CheckFinding("parses", true, "every model parses")));
     }
