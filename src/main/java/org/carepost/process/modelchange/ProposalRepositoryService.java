@@ -50,8 +50,9 @@ class ProposalRepositoryService extends RepositoryServiceImpl {
                     + "Deploy); redeploying an existing deployment is not possible.");
         }
         Map<String, byte[]> resources = new LinkedHashMap<>();
-        for (Map.Entry<String, ResourceEntity> resource : builder.getDeployment().getResources().entrySet()) {
-            resources.put(resource.getKey(), resource.getValue().getBytes());
+        Map<String, ResourceEntity> uploaded = builder.getDeployment().getResources();
+        if (uploaded != null) {
+            uploaded.forEach((name, resource) -> resources.put(name, resource.getBytes()));
         }
         if (resources.isEmpty()) {
             throw new BadUserRequestException("A model change needs at least one model or form.");
