@@ -192,6 +192,29 @@ class ModelChangePostgresTest {
     }
 
     @Test
+    void aProposalThatFailsTheChecksIsDeletedAtOnceAndTheRefusalIsAudited() {
+        byte[] shortLived = org.camunda.bpm.model.bpmn.Bpmn.convertToString(org.camunda.bpm.model.bpmn.Bpmn
+                .createExecutableProcess("short-lived-change").camundaHistoryTimeToLive(30).startEvent().endEvent()
+                .done()).getBytes(StandardCharsets.UTF_8);
+        ApiClient.Reply deployed = deployAsModeler("cora", "short-lived", "Camunda Modeler", "short-lived.bpmn",
+                shortLived);
+        assertThat(deployed.status()).as(deployed.body()).isEqualTo(200);
+        String proposal = deployed.json().get("id").asText();
+        assertThat(repository.createDeploymentQuery().deploymentId(proposal).count()).as("deleted by the checks").isZero();
+        assertThat(history.createHistoricProcessInstanceQuery().variableValueEquals(ModelChangeSteps.PROPOSAL, proposal)
+                .singleResult().getEndActivityId()).isEqualTo("refusedByChecks");
+        assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("short-lived-change").count()).isZero();
+        assertThat(event(proposal, AuditAction.MODEL_CHECKED)).hasValueSatisfying(e ->
+                assertThat(e).containsEntry("decision", "failed"));
+        assertThat(event(proposal, AuditAction.MODEL_REJECTED)).hasValueSatisfying(e -> {
+            assertThat(e).containsEntry("actor", "system (automatic checks)");
+            assertThat((String) e.get("comment")).contains("FAILED history-time-to-live");
+        });
+        assertThat(jdbc.queryForObject("select status || ' ' || decided_by from model_proposal where deployment_id = ?",
+                String.class, proposal)).isEqualTo("refused system (automatic checks)");
+    }
+
+    @Test
     void whileAProposalOfContentApprovalIsPendingAuthorsStartTheModelInForceAndTasklistListsItOnce() throws Exception {
         byte[] contentApproval;
         try (InputStream in = getClass().getClassLoader().getResourceAsStream("processes/content-approval.bpmn")) {
