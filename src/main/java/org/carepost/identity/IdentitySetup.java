@@ -129,6 +129,7 @@ public class IdentitySetup {
         // The user operation log (who completed, claimed, assigned what) for the auditor's view.
         grant("auditors", Resources.OPERATION_LOG_CATEGORY, "*", UserOperationLogCategoryPermissions.READ);
         operationsInCockpit();
+        createModelChangeGrants();
     }
 
     /**
@@ -143,6 +144,16 @@ public class IdentitySetup {
         grant("operations", Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         grant("operations", Resources.PROCESS_DEFINITION, "*", Permissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
                 ProcessDefinitionPermissions.RETRY_JOB);
+    }
+
+    /**
+     * Model changes (process model-change): compliance deploys from Camunda Modeler (CREATE only: no READ, DELETE or
+     * change of any deployment, and no process instance; what they deploy is a proposal, process.modelchange) and
+     * reads model-change's definition for its task form; privacy reads every definition already.
+     */
+    private void createModelChangeGrants() {
+        grant("compliance", Resources.DEPLOYMENT, "*", Permissions.CREATE);
+        grant("compliance", Resources.PROCESS_DEFINITION, "model-change", Permissions.READ);
     }
 
     public void createDemoUsers() {

@@ -103,11 +103,11 @@ public class TasklistFilters {
         return List.of(
                 new FilterDef("My tasks", "Tasks assigned to me, e.g. drafts to revise", -10,
                         tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc()
-                                .orderByTaskCreateTime().asc(), with(REVIEWERS, "authors")),
+                                .orderByTaskCreateTime().asc(), with(REVIEWERS, "authors", "compliance")),
                 new FilterDef("My groups' tasks", "Everything I may pick up", -5,
                         tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
                                 .includeAssignedTasks().orderByDueDate().asc().orderByTaskCreateTime().asc(),
-                        with(REVIEWERS)),
+                        with(REVIEWERS, "compliance")), // compliance: "Approve model change"
                 new FilterDef("Privacy reviews", "PHI decisions, patient authorizations and privacy / HIPAA reviews", 0,
                         tasks.createTaskQuery().taskCandidateGroup("privacy").includeAssignedTasks()
                                 .orderByDueDate().asc().orderByTaskCreateTime().asc(), with(List.of("privacy"))),

@@ -67,7 +67,7 @@ public class OperationsMetrics {
         List<MultiGauge.Row<?>> processes = new ArrayList<>();
         // Every process shows 0 failed-job incidents rather than no series, so "no incident" is a value an alert reads.
         java.util.Map<List<String>, Long> incidentCounts = new java.util.TreeMap<>(java.util.Comparator.comparing(Object::toString));
-        for (ProcessDefinition definition : repository.createProcessDefinitionQuery().latestVersion().list()) {
+        for (ProcessDefinition definition : repository.createProcessDefinitionQuery().withoutTenantId().latestVersion().list()) {
             String key = definition.getKey();
             processes.add(MultiGauge.Row.of(Tags.of("process", key),
                     runtime.createProcessInstanceQuery().processDefinitionKey(key).count()));

@@ -27,8 +27,9 @@ final class UploadRules {
             // ... and recorded with its scan on the authorization page of a post (AuthorizationPageController).
             new Rule("a signed authorization", Pattern.compile("/app/authorizations/for-post/[^/]+"), mb(11),
                     Set.of("privacy")),
-            // Models are deployed by CarePost at start-up (ProcessDeployer); nobody deploys over REST today.
-            new Rule("a deployment", Pattern.compile(ENGINE + "/deployment/create"), mb(10), Set.of()),
+            // Compliance proposes model changes from Camunda Modeler (a proposal until a second person approves it,
+            // process.modelchange); CarePost's own models are deployed at start-up (ProcessDeployer).
+            new Rule("a deployment", Pattern.compile(ENGINE + "/deployment/create"), mb(10), Set.of("compliance")),
             // Attachments and binary variables: no role needs them (see ReservedOperations).
             new Rule("a task attachment", Pattern.compile(ENGINE + "/task/[^/]+/attachment/create"), mb(10),
                     Set.of("camunda-admin")),

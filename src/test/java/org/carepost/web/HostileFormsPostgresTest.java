@@ -78,6 +78,11 @@ class HostileFormsPostgresTest {
     void endThePauseOpenedHere() {
         runtimeService.createProcessInstanceQuery().processDefinitionKey("pause-publishing").list()
                 .forEach(pi -> runtimeService.deleteProcessInstance(pi.getId(), "hostile forms test done"));
+        // ... and the model change proposed for "approve-model-change" is withdrawn with its proposal deployment.
+        runtimeService.createProcessInstanceQuery().processDefinitionKey("model-change").list()
+                .forEach(pi -> runtimeService.deleteProcessInstance(pi.getId(), "hostile forms test done", true));
+        repositoryService.createDeploymentQuery().tenantIdIn("model-proposal").list()
+                .forEach(d -> repositoryService.deleteDeployment(d.getId(), true, true));
     }
 
     /** Where a form is filled in: a task (its id, the user who may work on it) or a process's start event. */
@@ -124,6 +129,21 @@ class HostileFormsPostgresTest {
                     "rotateCredentials", "bria");
         });
         reach.put("pause-publishing", () -> new Target(null, null, "cole", "pause-publishing"));
+        reach.put("approve-model-change", () -> {
+            // cora proposes the stock routing from Camunda Modeler; pat (privacy) reviews it.
+            byte[] routing;
+            try (InputStream in = getClass().getClassLoader().getResourceAsStream("processes/review-routing.dmn")) {
+                routing = in.readAllBytes();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            ApiClient.Reply proposed = api.postMultipart("/engine-rest/deployment/create", "cora",
+                    Map.of("deployment-name", "review-routing"), "review-routing.dmn", routing);
+            assertThat(proposed.status()).as(proposed.body()).isEqualTo(200);
+            String pid = runtimeService.createProcessInstanceQuery().processDefinitionKey("model-change")
+                    .variableValueEquals("proposalDeploymentId", proposed.json().get("id").asText()).singleResult().getId();
+            return task(pid, "approveModelChange", "pat");
+        });
         reach.put("publishing-paused", () -> {
             ApiClient.Reply paused = api.post("/engine-rest/process-definition/key/pause-publishing/submit-form", "cole",
                     "{\"variables\":{\"reason\":{\"value\":\"Hostile forms test\"},\"scope\":{\"value\":\"department\"},"

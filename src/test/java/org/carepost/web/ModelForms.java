@@ -27,7 +27,8 @@ record ModelForms(RepositoryService repository, String processKey) {
         Set<String> forms = new LinkedHashSet<>();
         model().getModelElementsByType(UserTask.class).stream().map(UserTask::getCamundaFormRef)
                 .filter(Objects::nonNull).forEach(forms::add);
-        forms.add(startForm());
+        model().getModelElementsByType(StartEvent.class).stream().map(StartEvent::getCamundaFormRef)
+                .filter(Objects::nonNull).forEach(forms::add); // model-change has no start form
         return forms;
     }
 

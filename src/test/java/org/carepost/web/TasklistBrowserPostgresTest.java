@@ -93,7 +93,8 @@ class TasklistBrowserPostgresTest {
      */
     static final Set<String> JOURNEYS_IN_OTHER_BROWSER_TESTS = Set.of(
             "offboard-user", // OffboardingBrowserPostgresTest
-            "pause-publishing" // PauseBrowserPostgresTest
+            "pause-publishing", // PauseBrowserPostgresTest
+            "model-change" // ModelChangeBrowserPostgresTest
     );
 
     @BeforeEach

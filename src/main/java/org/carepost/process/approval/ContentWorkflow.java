@@ -83,12 +83,12 @@ public class ContentWorkflow {
     @Transactional
     public Started submit(NewContent draft, String author, Set<String> groups) {
         ContentItem item = contents.create(draft, author, groups);
-        ProcessInstance instance = ExistingDraftStart.trusted(item.getId(), () -> runtime.startProcessInstanceByKey(
-                ProcessVariables.PROCESS_KEY, item.getId().toString(),
-                Map.of(ProcessVariables.CONTENT_ID, item.getId().toString(),
+        ProcessInstance instance = ExistingDraftStart.trusted(item.getId(), () -> runtime.createProcessInstanceByKey(
+                ProcessVariables.PROCESS_KEY).processDefinitionWithoutTenantId().businessKey(item.getId().toString())
+                .setVariables(Map.of(ProcessVariables.CONTENT_ID, item.getId().toString(),
                         ProcessVariables.AUTHOR, author,
                         ProcessVariables.DEPARTMENT, item.getDepartment(),
-                        ProcessVariables.PUBLISH_AT, Date.from(item.getPublishAt()))));
+                        ProcessVariables.PUBLISH_AT, Date.from(item.getPublishAt()))).execute());
         contents.attachProcess(item.getId(), instance.getId());
         return new Started(item.getId(), instance.getId());
     }
@@ -114,7 +114,7 @@ public class ContentWorkflow {
             identity.clearAuthentication();
             try {
                 runtime.createMessageCorrelation(CONTENT_REVISED).processInstanceBusinessKey(contentId.toString())
-                        .correlate();
+                        .withoutTenantId().correlate();
             } finally {
                 if (who != null) {
                     identity.setAuthentication(who);

@@ -26,12 +26,13 @@ public class RestartReviewDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         UUID contentId = ProcessVariables.contentId(execution);
-        ProcessInstance next = execution.getProcessEngineServices().getRuntimeService().startProcessInstanceByKey(
-                ProcessVariables.PROCESS_KEY, contentId.toString(), Map.of(
+        ProcessInstance next = execution.getProcessEngineServices().getRuntimeService().createProcessInstanceByKey(
+                ProcessVariables.PROCESS_KEY).processDefinitionWithoutTenantId().businessKey(contentId.toString())
+                .setVariables(Map.of(
                         ProcessVariables.CONTENT_ID, contentId.toString(),
                         ProcessVariables.AUTHOR, execution.getVariable(ProcessVariables.AUTHOR),
                         ProcessVariables.DEPARTMENT, execution.getVariable(ProcessVariables.DEPARTMENT),
-                        ProcessVariables.PUBLISH_AT, execution.getVariable(ProcessVariables.PUBLISH_AT)));
+                        ProcessVariables.PUBLISH_AT, execution.getVariable(ProcessVariables.PUBLISH_AT))).execute();
         contents.attachProcess(contentId, next.getId());
         execution.setVariable("restartedAs", next.getId());
     }

@@ -85,13 +85,13 @@ public class ConsentRevocationWorkflow {
             Map<String, Object> variables = Map.of(ConsentVariables.CONSENT_ID, consentId.toString(),
                     ConsentVariables.STOP_REASON, reason);
             if (item.getStatus() == ContentStatus.PUBLISHED) {
-                takedownProcesses.add(runtime.startProcessInstanceByKey(ConsentVariables.TAKEDOWN_PROCESS_KEY, key,
-                        variables).getId());
+                takedownProcesses.add(runtime.createProcessInstanceByKey(ConsentVariables.TAKEDOWN_PROCESS_KEY)
+                        .processDefinitionWithoutTenantId().businessKey(key).setVariables(variables).execute().getId());
                 takenDown.add(item.getId());
                 continue;
             }
             var correlated = runtime.createMessageCorrelation(ConsentVariables.REVOKED_MESSAGE)
-                    .processInstanceBusinessKey(key).setVariables(variables).correlateAllWithResult();
+                    .processInstanceBusinessKey(key).withoutTenantId().setVariables(variables).correlateAllWithResult();
             if (!correlated.isEmpty()) {
                 stopped.add(item.getId());
             }

@@ -3,10 +3,6 @@ package org.carepost.process.engine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
@@ -29,8 +25,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class ModelDeploymentAudit {
 
     static final String ACTOR = "system (start-up deployment)";
-    /** The audit comment holds at most 4,000 characters; a longer list goes into several events. */
-    private static final int MAX_COMMENT = 3900;
 
     private final RepositoryService repository;
     private final AuditTrail audit;
@@ -46,7 +40,7 @@ public class ModelDeploymentAudit {
     @Transactional
     public void recordDeploymentInForce() {
         List<Deployment> latest = repository.createDeploymentQuery().deploymentName(ProcessDeployer.DEPLOYMENT_NAME)
-                .orderByDeploymentTime().desc().listPage(0, 1);
+                .withoutTenantId().orderByDeploymentTime().desc().listPage(0, 1);
         if (latest.isEmpty() || !events.ofProcessInstance(latest.get(0).getId()).isEmpty()) {
             return;
         }
@@ -54,16 +48,7 @@ public class ModelDeploymentAudit {
         List<String> lines = repository.getDeploymentResourceNames(deployment.getId()).stream().sorted()
                 .map(name -> name + " sha256 " + sha256(deployment.getId(), name)).toList();
         String head = "deployment " + deployment.getId() + " at " + deployment.getDeploymentTime().toInstant() + ": ";
-        List<String> comments = new ArrayList<>();
-        StringBuilder comment = new StringBuilder(head);
-        for (String line : lines) {
-            if (comment.length() > head.length() && comment.length() + line.length() + 2 > MAX_COMMENT) {
-                comments.add(comment.toString());
-                comment = new StringBuilder(head);
-            }
-            comment.append(comment.length() > head.length() ? "; " : "").append(line);
-        }
-        comments.add(comment.toString());
+        List<String> comments = AuditComments.split(head, lines);
         for (String text : comments) {
             audit.record(AuditEntry.of(ACTOR, AuditAction.MODELS_DEPLOYED, null, null).withDecision("deployed", text)
                     .inProcess(deployment.getId(), null));
@@ -72,11 +57,9 @@ public class ModelDeploymentAudit {
 
     private String sha256(String deploymentId, String resource) {
         try (InputStream in = repository.getResourceAsStream(deploymentId, resource)) {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(in.readAllBytes()));
+            return AuditComments.sha256(in.readAllBytes());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

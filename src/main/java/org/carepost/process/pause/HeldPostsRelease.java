@@ -26,7 +26,7 @@ public class HeldPostsRelease {
         for (PublishingPauses.HeldPost post : held) {
             // correlateAll: a draft stopped or revised meanwhile no longer waits, and that is fine.
             runtime.createMessageCorrelation(PUBLISHING_RESUMED)
-                    .processInstanceBusinessKey(post.contentId().toString()).correlateAll();
+                    .processInstanceBusinessKey(post.contentId().toString()).withoutTenantId().correlateAll();
         }
         return held.size();
     }

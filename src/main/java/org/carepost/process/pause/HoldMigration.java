@@ -38,7 +38,7 @@ public class HoldMigration {
     public int migrateWaitingDrafts() {
         var repository = engine.getRepositoryService();
         ProcessDefinition latest = repository.createProcessDefinitionQuery().processDefinitionKey(ProcessVariables.PROCESS_KEY)
-                .latestVersion().singleResult();
+                .withoutTenantId().latestVersion().singleResult();
         if (latest == null || repository.getBpmnModelInstance(latest.getId()).getModelElementById(HOLD_STEP) == null) {
             return 0;
         }
