@@ -16,9 +16,10 @@ public class PublishingConfig {
     /** {@code sandbox}: every platform posts into our own table (embedded default); {@code live}: the real networks. */
     @Bean
     public PlatformAdapters platformAdapters(PublishingProperties properties, PublishingAccounts accounts,
-                                             SandboxPostRepository sandboxPosts, Clock clock) {
+                                             SandboxPostRepository sandboxPosts, Clock clock,
+                                             org.springframework.transaction.PlatformTransactionManager transactions) {
         if ("sandbox".equals(properties.mode())) {
-            return new PlatformAdapters(List.of(), new SandboxPlatformAdapter(sandboxPosts, clock));
+            return new PlatformAdapters(List.of(), new SandboxPlatformAdapter(sandboxPosts, clock, transactions));
         }
         if ("live".equals(properties.mode())) {
             return new PlatformAdapters(liveAdapters(accounts), null);
