@@ -9,7 +9,10 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.impl.FormServiceImpl;
 import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
 import org.camunda.bpm.engine.impl.TaskServiceImpl;
+import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.impl.cfg.CommandChecker;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.GetCamundaFormDefinitionCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.GetDeployedStartFormCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
@@ -18,6 +21,7 @@ import org.camunda.bpm.engine.impl.form.FormDefinition;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.repository.CamundaFormDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
 
@@ -57,7 +61,7 @@ final class FormSubmissionGuard {
         List<String> problems;
         FormSchema schema;
         try {
-            schema = schema(context.runWithoutAuthorization(() -> new GetDeployedTaskFormCmd(taskId).execute(context)));
+            schema = schema(context.runWithoutAuthorization(() -> new KeptFormCmd(taskId).execute(context)));
             problems = schema.problems(variables);
         } catch (RuntimeException e) {
             if (workCheckedNext) {
@@ -76,6 +80,40 @@ final class FormSubmissionGuard {
     private static void checkWork(CommandContext context, TaskEntity task) {
         for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
             checker.checkTaskWork(task); // the caller's 403 comes before any statement about their input
+        }
+    }
+
+    /**
+     * The task's deployed form, as {@link GetDeployedTaskFormCmd} finds it (the form definition its reference points
+     * to now, "latest" included), with the bytes of each form definition kept per engine: a deployed resource never
+     * changes, so two of the three queries of every completion (the deployment, the resource) are asked once.
+     */
+    static final class KeptFormCmd extends GetDeployedTaskFormCmd {
+
+        private static final Map<ProcessEngineConfigurationImpl, Map<String, byte[]>> FORMS =
+                java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+        KeptFormCmd(String taskId) {
+            super(taskId);
+        }
+
+        @Override
+        protected InputStream getResourceForCamundaFormRef(CamundaFormRef ref, String deploymentId) {
+            CamundaFormDefinition definition = commandContext.runWithoutAuthorization(
+                    new GetCamundaFormDefinitionCmd(ref, deploymentId));
+            if (definition == null) {
+                return super.getResourceForCamundaFormRef(ref, deploymentId); // refuses it as the engine does
+            }
+            byte[] form = FORMS.computeIfAbsent(commandContext.getProcessEngineConfiguration(),
+                            engine -> new java.util.concurrent.ConcurrentHashMap<>())
+                    .computeIfAbsent(definition.getId(), id -> {
+                        try (InputStream in = getDeploymentResource(definition.getDeploymentId(), definition.getResourceName())) {
+                            return in.readAllBytes();
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
+            return new java.io.ByteArrayInputStream(form);
         }
     }
 
