@@ -1,6 +1,11 @@
 package org.carepost;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.CallableStatement;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,6 +18,8 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -105,6 +112,20 @@ public final class BenchApplication implements AutoCloseable {
         return last;
     }
 
+    /**
+     * SQL statements this JVM has executed on the application's data source so far: each execute of a statement, and
+     * each row of a JDBC batch (the engine batches its inserts; the server runs each one). Counted on the client, so
+     * the benchmark's own queries count too, on both sides of the comparison.
+     */
+    public static long statements() {
+        return StatementCounter.STATEMENTS.get();
+    }
+
+    /** Statement executions per SQL text since the last call (-Dbench.statementTexts=true), most first. */
+    public static List<java.util.Map.Entry<String, Long>> statementTexts() {
+        return StatementCounter.drainTexts();
+    }
+
     /** Outermost engine commands executed so far (a command nested in another one's transaction is not counted). */
     public static long engineCommands() {
         return Counting.COMMANDS.get();
@@ -119,9 +140,19 @@ public final class BenchApplication implements AutoCloseable {
         return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
     }
 
-    /** Adds the command counter in front of the engine's interceptor chains. */
+    /** Adds the command counter in front of the engine's interceptor chains, and the statement counter. */
     @Configuration(proxyBeanMethods = false)
     static class Counting {
+
+        @Bean
+        static BeanPostProcessor statementCounter() {
+            return new BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String beanName) {
+                    return bean instanceof DataSource dataSource ? StatementCounter.wrap(dataSource) : bean;
+                }
+            };
+        }
 
         static final AtomicLong COMMANDS = new AtomicLong();
 
@@ -138,6 +169,80 @@ public final class BenchApplication implements AutoCloseable {
                     configuration.setCustomPreCommandInterceptorsTxRequired(required);
                 }
             };
+        }
+    }
+
+    /** Counts statement executions through JDBC proxies around the data source, its connections and statements. */
+    static final class StatementCounter {
+
+        static final AtomicLong STATEMENTS = new AtomicLong();
+
+        static DataSource wrap(DataSource target) {
+            return proxy(DataSource.class, target, (method, result, args) ->
+                    result instanceof Connection c && method.getName().equals("getConnection")
+                            ? proxy(Connection.class, c, StatementCounter::statementOf) : result);
+        }
+
+        /** -Dbench.statementTexts=true: also counts executions per SQL text ({@link #TEXTS}), for diagnosis. */
+        static final boolean BY_TEXT = Boolean.getBoolean("bench.statementTexts");
+        static final java.util.Map<String, java.util.concurrent.atomic.LongAdder> TEXTS =
+                new java.util.concurrent.ConcurrentHashMap<>();
+
+        private static Object statementOf(Method method, Object result, Object[] args) {
+            String sql = BY_TEXT && args != null && args.length > 0 && args[0] instanceof String text ? text : null;
+            if (result instanceof CallableStatement s) {
+                return proxy(CallableStatement.class, s, (m, r, a) -> count(m, r, a, sql));
+            }
+            if (result instanceof PreparedStatement s) {
+                return proxy(PreparedStatement.class, s, (m, r, a) -> count(m, r, a, sql));
+            }
+            if (result instanceof Statement s) {
+                return proxy(Statement.class, s, (m, r, a) -> count(m, r, a, sql));
+            }
+            return result;
+        }
+
+        private static Object count(Method method, Object result, Object[] args, String prepared) {
+            String name = method.getName();
+            if (name.equals("addBatch") || (name.startsWith("execute") && !name.equals("executeBatch")
+                    && !name.equals("executeLargeBatch"))) {
+                STATEMENTS.incrementAndGet();
+                if (BY_TEXT) {
+                    String sql = prepared != null ? prepared
+                            : args != null && args.length > 0 && args[0] instanceof String text ? text : "?";
+                    TEXTS.computeIfAbsent(sql.replaceAll("\\s+", " ").strip(),
+                            k -> new java.util.concurrent.atomic.LongAdder()).increment();
+                }
+            }
+            return result;
+        }
+
+        /** Executions per SQL text since the last call, most first (empty unless -Dbench.statementTexts=true). */
+        static java.util.List<java.util.Map.Entry<String, Long>> drainTexts() {
+            java.util.List<java.util.Map.Entry<String, Long>> counted = new ArrayList<>();
+            TEXTS.forEach((sql, n) -> counted.add(java.util.Map.entry(sql, n.sumThenReset())));
+            counted.removeIf(e -> e.getValue() == 0);
+            counted.sort(java.util.Map.Entry.<String, Long>comparingByValue().reversed());
+            return counted;
+        }
+
+        interface After {
+            Object apply(Method method, Object result, Object[] args);
+        }
+
+        @SuppressWarnings("unchecked")
+        private static <T> T proxy(Class<T> type, T target, After after) {
+            return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (self, method, args) -> {
+                if (method.getName().equals("unwrap") && args != null && args[0] instanceof Class<?> wanted
+                        && wanted.isInstance(self)) {
+                    return self;
+                }
+                try {
+                    return after.apply(method, method.invoke(target, args), args);
+                } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                }
+            });
         }
     }
 

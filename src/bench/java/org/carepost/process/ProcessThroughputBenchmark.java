@@ -30,7 +30,8 @@ import org.carepost.process.engine.ProcessVariables;
  * database transaction in each: the issue's target is ours within 1.5x of the raw engine's.
  * Run: mvn -B -Pbench -DskipTests test-compile exec:java -Dbench.main=org.carepost.process.ProcessThroughputBenchmark
  * Optional args: [posts (200)] [baseline instances (= 4 x posts)] [warm-up rounds (2)]; -Dbench.jfr=file records
- * the measured content-approval run with Flight Recorder.
+ * the measured content-approval run with Flight Recorder; -Dbench.statementTexts=true lists the statements of each
+ * measured run by SQL text.
  */
 public final class ProcessThroughputBenchmark {
 
@@ -67,8 +68,12 @@ public final class ProcessThroughputBenchmark {
         this.jdbc = app.bean(JdbcTemplate.class);
     }
 
-    /** {@code cpuSeconds}: CPU time of this JVM (the application and the benchmark) during the run. */
-    record Figures(String label, int units, double seconds, long transactions, long commands, double cpuSeconds) {
+    /**
+     * {@code cpuSeconds}: CPU time of this JVM (the application and the benchmark) during the run; {@code statements}:
+     * SQL statements it executed ({@link BenchApplication#statements()}).
+     */
+    record Figures(String label, int units, double seconds, long transactions, long commands, double cpuSeconds,
+                   long statements) {
 
         double unitsPerSecond() {
             return units / seconds;
@@ -88,9 +93,10 @@ public final class ProcessThroughputBenchmark {
 
         String line(String unit) {
             return String.format("%-30s %5d %-9s in %6.2f s: %7.1f %s/s, %6d tx (%5.1f per %s), %7.1f tx/s, %6.3f ms/tx"
-                            + "  [engine commands %d, %.1f per %s; JVM CPU %.3f ms/tx]",
+                            + "  [engine commands %d, %.1f per %s; JVM CPU %.3f ms/tx; statements %.1f per %s, %.1f per tx]",
                     label, units, unit, seconds, unitsPerSecond(), unit, transactions, txPerUnit(), unit,
-                    txPerSecond(), msPerTx(), commands, commands / (double) units, unit, cpuSeconds * 1000 / transactions);
+                    txPerSecond(), msPerTx(), commands, commands / (double) units, unit, cpuSeconds * 1000 / transactions,
+                    statements / (double) units, unit, statements / (double) transactions);
         }
     }
 
@@ -116,13 +122,20 @@ public final class ProcessThroughputBenchmark {
                 recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
                 recording.start();
             }
+            BenchApplication.statementTexts();
             Figures ours = bench.measure("content-approval (CarePost)", posts, bench::posts);
+            // -Dbench.statementTexts=true: which statements a post executes (diagnosis; counted on the client).
+            BenchApplication.statementTexts().forEach(e -> System.out.printf("  %7.2f per post  %s%n",
+                    e.getValue() / (double) posts, e.getKey().length() > 220 ? e.getKey().substring(0, 220) : e.getKey()));
             if (recording != null) {
                 recording.stop();
                 recording.dump(java.nio.file.Path.of(jfr));
                 recording.close();
             }
+            BenchApplication.statementTexts();
             Figures raw = bench.measure("baseline (start, task, end)", baseline, bench::baseline);
+            BenchApplication.statementTexts().forEach(e -> System.out.printf("  %7.2f per instance  %s%n",
+                    e.getValue() / (double) baseline, e.getKey().length() > 220 ? e.getKey().substring(0, 220) : e.getKey()));
             System.out.println(ours.line("post"));
             System.out.println(raw.line("instance"));
             double ratio = ours.msPerTx() / raw.msPerTx();
@@ -143,6 +156,7 @@ public final class ProcessThroughputBenchmark {
     private Figures measure(String label, int count, Work work) throws Exception {
         long tx0 = app.committedTransactions();
         long c0 = BenchApplication.engineCommands();
+        long s0 = BenchApplication.statements();
         com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         long cpu0 = os.getProcessCpuTime();
@@ -151,8 +165,9 @@ public final class ProcessThroughputBenchmark {
         double seconds = (System.nanoTime() - t0) / 1e9;
         double cpuSeconds = (os.getProcessCpuTime() - cpu0) / 1e9;
         long c1 = BenchApplication.engineCommands();
+        long s1 = BenchApplication.statements();
         long tx1 = app.committedTransactions();
-        Figures f = new Figures(label, count, seconds, tx1 - tx0, c1 - c0, cpuSeconds);
+        Figures f = new Figures(label, count, seconds, tx1 - tx0, c1 - c0, cpuSeconds, s1 - s0);
         if (label.startsWith("warm-up")) {
             System.out.println(f.line("unit"));
         }

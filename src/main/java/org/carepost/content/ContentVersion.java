@@ -9,6 +9,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 import org.hibernate.annotations.Immutable;
+import org.hibernate.annotations.NaturalId;
 
 /** One immutable text of a content item, identified by the SHA-256 of its UTF-8 bytes. */
 @Entity
@@ -20,9 +21,12 @@ public class ContentVersion {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
+    /** With versionNo, the version's natural id (unique in the table): see {@link ContentService#currentVersion}. */
+    @NaturalId
     @Column(name = "content_id")
     private UUID contentId;
 
+    @NaturalId
     @Column(name = "version_no")
     private int versionNo;
 

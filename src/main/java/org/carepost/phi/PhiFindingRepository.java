@@ -6,6 +6,10 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface PhiFindingRepository extends JpaRepository<PhiFinding, Long> {
 
+    // JPQL, not a derived query: Hibernate keeps the plan of a JPQL string, and translates a derived query's criteria
+    // anew on every call (#18, ProcessThroughputBenchmark).
+    @org.springframework.data.jpa.repository.Query("select f from PhiFinding f where f.contentId = :contentId and f.versionNo = :versionNo"
+            + " order by f.start, f.id")
     List<PhiFinding> findByContentIdAndVersionNoOrderByStartAscIdAsc(UUID contentId, int versionNo);
 
     /** The latest version of a draft that findings were redacted from (its text has them), or null. */

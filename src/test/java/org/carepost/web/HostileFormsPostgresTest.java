@@ -202,6 +202,30 @@ class HostileFormsPostgresTest {
         assertThat(approvals.get(0).get("comment").asText()).isEqualTo(INJECTION);
     }
 
+    /**
+     * Someone who may not work on the task is refused (403) whatever they submit, a valid decision or fields the form
+     * refuses: the form's verdict is never what an outsider learns first, and nothing changes.
+     */
+    @Test
+    void whoMayNotWorkOnTheTaskGets403BeforeAnyWordAboutTheFormAndNothingChanges() {
+        Target review = task(draft("education", "Flu shots all week."), "privacyReview", "pat");
+        Map<String, Object> before = state(review);
+        String base = "/engine-rest/task/" + review.taskId();
+        for (String path : List.of(base + "/complete", base + "/submit-form")) {
+            for (String variables : List.of("{\"decision\":{\"value\":\"approve\"}}",
+                    "{\"author\":{\"value\":\"mallory\"}}", "{\"decision\":{\"value\":5}}")) {
+                ApiClient.Reply reply = api.post(path, "lee", "{\"variables\":" + variables + "}");
+                assertThat(reply.status()).as(path + " " + variables + ": " + reply.body()).isEqualTo(403);
+                assertThat(reply.body()).doesNotContain("Form '", "read-only", "not a field");
+                assertThat(state(review)).as(path + " " + variables).isEqualTo(before);
+            }
+        }
+        // The candidate gets the form's verdict on the same refused fields.
+        ApiClient.Reply refused = api.post(base + "/complete", "pat", "{\"variables\":{\"author\":{\"value\":\"mallory\"}}}");
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.body()).contains("Form '");
+    }
+
     @Test
     void taskVariablesOutsideTheFormCanBeNeitherSetNorRemoved() {
         Target review = task(draft("education", "Flu shots all week."), "privacyReview", "pat");

@@ -271,6 +271,23 @@ class ContentApprovalProcessTest {
     }
 
     @Test
+    void bookkeepingVariablesKeepTheirHistoricValueButNoDetailRowsWhileDecisionsKeepBoth() {
+        ProcessInstance pi = start();
+        approveAllReviews(pi);
+        decide(pi, "departmentSignoff", "carl", List.of("dept-heads", "dept-cardiology"), "approve", null);
+        var history = extension.getProcessEngine().getHistoryService();
+        List<String> detailed = history.createHistoricDetailQuery().processInstanceId(pi.getId()).variableUpdates().list()
+                .stream().map(d -> ((org.camunda.bpm.engine.history.HistoricVariableUpdate) d).getVariableName()).toList();
+        assertThat(detailed).doesNotContainAnyElementsOf(org.carepost.process.engine.BookkeepingVariableDetails.NAMES)
+                .contains("decision", "privacyReviewDecision", "departmentSignoffDecision", "publishAt", "contentId");
+        // The values themselves are in the history as before.
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+                .variableNameIn("privacyReviewRequired", "reviewSla", "signoffDepartments", "openPhiFindings", "versionHash")
+                .list()).extracting(v -> v.getName())
+                .contains("privacyReviewRequired", "reviewSla", "signoffDepartments", "openPhiFindings", "versionHash");
+    }
+
+    @Test
     void routingInputsAreInTheDecisionHistoryNotStoredAsVariables() {
         facts = new RoutingFacts("education", false, true, false, false, 1);
         ProcessInstance pi = start();
