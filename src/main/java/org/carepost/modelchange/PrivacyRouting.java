@@ -12,6 +12,15 @@ import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.el.JuelElContextFactory;
+import org.camunda.bpm.dmn.engine.impl.el.JuelElProvider;
+import org.camunda.bpm.dmn.engine.impl.el.VariableContextElResolver;
+import org.camunda.bpm.dmn.feel.impl.juel.FeelEngineFactoryImpl;
+import org.camunda.bpm.dmn.feel.impl.juel.el.ElContextFactory;
+import org.camunda.bpm.dmn.feel.impl.juel.el.FeelElContextFactory;
+import org.camunda.bpm.impl.juel.ExpressionFactoryImpl;
+import org.camunda.bpm.impl.juel.jakarta.el.CompositeELResolver;
+import org.camunda.bpm.impl.juel.jakarta.el.ELResolver;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
@@ -36,8 +45,34 @@ final class PrivacyRouting {
     static final Set<String> PATIENT_KINDS = Set.of(ContentKind.TESTIMONIAL.code(), ContentKind.REVIEW_REPLY.code());
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
     private static final int SHOWN = 5;
+    /**
+     * The proposal is evaluated before anybody approved it, so its expressions may read the decision's inputs and
+     * nothing else: no method call or property of any object (JUEL's bean resolver is left out, in input expressions
+     * and in the legacy FEEL behind the table's cells alike) and no script language. A routing table needs none of
+     * them; one that uses them fails the check ("the decision fails") instead of running the proposer's code.
+     */
     static final DmnEngine ENGINE = ((DefaultDmnEngineConfiguration) DmnEngineConfiguration
-            .createDefaultDmnEngineConfiguration()).enableFeelLegacyBehavior(true).buildEngine();
+            .createDefaultDmnEngineConfiguration()).enableFeelLegacyBehavior(true)
+            .elProvider(new JuelElProvider(new ExpressionFactoryImpl(), new JuelElContextFactory(inputsOnly())))
+            .feelEngineFactory(new FeelEngineFactoryImpl() {
+                @Override
+                protected ElContextFactory createElContextFactory() {
+                    return new FeelElContextFactory() {
+                        @Override
+                        public ELResolver createElResolver() {
+                            return new CompositeELResolver();
+                        }
+                    };
+                }
+            })
+            .scriptEngineResolver(language -> null)
+            .buildEngine();
+
+    private static ELResolver inputsOnly() {
+        CompositeELResolver resolver = new CompositeELResolver();
+        resolver.add(new VariableContextElResolver());
+        return resolver;
+    }
 
     private PrivacyRouting() {
     }

@@ -314,4 +314,20 @@ class ModelChecksTest {
                 .doesNotContain("kind education");
         assertThat(report.findings().get(0).passed()).isTrue();
     }
+
+    @Test
+    void aRoutingTableThatCallsAMethodIsNotRunBeforeApproval() throws IOException {
+        // contentKind.toString() routes exactly as contentKind would: run as the engine runs it, the check would pass.
+        // The proposal is evaluated before anybody approved it, so no method call runs: the decision fails instead.
+        String xml = Files.readString(Path.of("processes/review-routing.dmn"));
+        String input = "<text>contentKind</text></inputExpression>";
+        assertThat(xml).contains(input);
+        byte[] edited = xml.replace(input, "<text>contentKind.toString()</text></inputExpression>")
+                .getBytes(StandardCharsets.UTF_8);
+
+        CheckFinding privacy = finding(one("review-routing.dmn", edited), "privacy-review-for-patients");
+
+        assertThat(privacy.passed()).isFalse();
+        assertThat(privacy.detail()).contains("(the decision fails: ");
+    }
 }
