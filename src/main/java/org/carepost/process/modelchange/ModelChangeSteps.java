@@ -1,8 +1,7 @@
 package org.carepost.process.modelchange;
 
 import java.util.function.Supplier;
-import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.BadUserRequestException;
+import org.carepost.process.engine.Refusals;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** The model-change process's variables, and its refusals as the engine's clients expect them (403 or 400). */
@@ -31,11 +30,7 @@ final class ModelChangeSteps {
     }
 
     static <T> T refusing(Supplier<T> step) {
-        try {
-            return step.get();
-        } catch (ModelChangeRefused e) {
-            throw e.forbidden() ? new AuthorizationException(e.getMessage()) : new BadUserRequestException(e.getMessage());
-        }
+        return Refusals.refusing(step, ModelChangeRefused.class, ModelChangeRefused::forbidden);
     }
 
     static String text(Object value) {

@@ -1,8 +1,7 @@
 package org.carepost.process.offboarding;
 
 import java.util.function.Supplier;
-import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.BadUserRequestException;
+import org.carepost.process.engine.Refusals;
 import org.carepost.offboarding.OffboardingRefused;
 
 /**
@@ -24,11 +23,7 @@ final class OffboardingSteps {
     }
 
     static <T> T refusing(Supplier<T> step) {
-        try {
-            return step.get();
-        } catch (OffboardingRefused e) {
-            throw e.forbidden() ? new AuthorizationException(e.getMessage()) : new BadUserRequestException(e.getMessage());
-        }
+        return Refusals.refusing(step, OffboardingRefused.class, OffboardingRefused::forbidden);
     }
 
     static String text(Object value) {

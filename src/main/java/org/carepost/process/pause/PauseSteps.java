@@ -2,8 +2,7 @@ package org.carepost.process.pause;
 
 import java.util.Date;
 import java.util.function.Supplier;
-import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.BadUserRequestException;
+import org.carepost.process.engine.Refusals;
 import org.carepost.pause.PauseRefused;
 
 /**
@@ -27,11 +26,7 @@ final class PauseSteps {
     }
 
     static <T> T refusing(Supplier<T> step) {
-        try {
-            return step.get();
-        } catch (PauseRefused e) {
-            throw e.forbidden() ? new AuthorizationException(e.getMessage()) : new BadUserRequestException(e.getMessage());
-        }
+        return Refusals.refusing(step, PauseRefused.class, PauseRefused::forbidden);
     }
 
     /** Form fields arrive as strings from Tasklist; a REST client may send a typed Date. */
