@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -47,6 +48,12 @@ public class ChangeSummary {
     private static final List<String> BPMN_SETTINGS = List.of("calledElement", "attachedToRef", "cancelActivity", "default");
 
     private static final int ROUTING_SHOWN = 5;
+    /**
+     * Said of an element whose listeners, scripts, input/output mappings, timers or any setting not named above
+     * changed: the summary does not spell them out, but it never hides that they changed (a script added to a task
+     * keeps its name and its delegate, and must still reach the reviewer's eyes).
+     */
+    static final String OTHER_SETTINGS = "listeners, scripts, mappings or other settings changed (read the XML)";
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -95,10 +102,16 @@ public class ChangeSummary {
                         + " -> " + quote(p.getCamundaHistoryTimeToLiveString()));
             }
         }
+        // Both written out by Camunda's model API, so a default it writes (gatewayDirection, say) is on both sides.
+        Map<String, org.w3c.dom.Element> domA = elementsById(Bpmn.convertToString(a));
+        Map<String, org.w3c.dom.Element> domB = elementsById(Bpmn.convertToString(b));
         Map<String, FlowNode> nodesA = byId(a.getModelElementsByType(FlowNode.class), FlowNode::getId);
         Map<String, FlowNode> nodesB = byId(b.getModelElementsByType(FlowNode.class), FlowNode::getId);
         nodesB.values().stream().filter(n -> !nodesA.containsKey(n.getId()))
-                .forEach(n -> lines.add("added " + type(n) + " " + PublicationPaths.label(n) + settings(n)));
+                .forEach(n -> lines.add("added " + type(n) + " " + PublicationPaths.label(n) + settings(n)
+                        + (n.getDomElement().getChildElements().stream().anyMatch(c -> !c.getLocalName().equals("incoming")
+                        && !c.getLocalName().equals("outgoing") && !c.getLocalName().equals("documentation"))
+                        ? "; with " + OTHER_SETTINGS : "")));
         nodesA.values().stream().filter(n -> !nodesB.containsKey(n.getId()))
                 .forEach(n -> lines.add("removed " + type(n) + " " + PublicationPaths.label(n)));
         for (FlowNode n : nodesB.values()) {
@@ -118,6 +131,15 @@ public class ChangeSummary {
             for (String setting : BPMN_SETTINGS) {
                 differs(lines, n, setting, old.getAttributeValue(setting), n.getAttributeValue(setting));
             }
+            if (!otherSettings(domA.get(n.getId())).equals(otherSettings(domB.get(n.getId())))) {
+                lines.add("changed " + PublicationPaths.label(n) + ": " + OTHER_SETTINGS);
+            }
+        }
+        for (Process p : b.getModelElementsByType(Process.class)) {
+            Process old = processesA.get(p.getId());
+            if (old != null && !processSettings(domA.get(p.getId())).equals(processSettings(domB.get(p.getId())))) {
+                lines.add("changed process " + p.getId() + ": " + OTHER_SETTINGS);
+            }
         }
         Map<String, SequenceFlow> flowsA = byId(a.getModelElementsByType(SequenceFlow.class), SequenceFlow::getId);
         Map<String, SequenceFlow> flowsB = byId(b.getModelElementsByType(SequenceFlow.class), SequenceFlow::getId);
@@ -132,6 +154,92 @@ public class ChangeSummary {
             }
         }
         return lines;
+    }
+
+    /** Everything of an element but what the lines above compare (its name and the named settings), canonical. */
+    private static String otherSettings(org.w3c.dom.Element element) {
+        if (element == null) {
+            return "";
+        }
+        Set<String> compared = new java.util.HashSet<>(CAMUNDA_SETTINGS);
+        compared.addAll(BPMN_SETTINGS);
+        compared.add("name");
+        StringBuilder out = new StringBuilder();
+        canonical(element, compared, Set.of("incoming", "outgoing", "documentation"), out);
+        return out.toString();
+    }
+
+    /** A process's own settings and listeners, without its elements (compared one by one above). */
+    private static String processSettings(org.w3c.dom.Element element) {
+        StringBuilder out = new StringBuilder();
+        for (org.w3c.dom.Node child = element == null ? null : element.getFirstChild(); child != null;
+             child = child.getNextSibling()) {
+            if (child instanceof org.w3c.dom.Element e && "extensionElements".equals(e.getLocalName())) {
+                canonical(e, Set.of(), Set.of(), out);
+            }
+        }
+        return out.toString();
+    }
+
+    /** The model's XML elements by id, parsed as Camunda parses models (no DOCTYPE, no external entities). */
+    private static Map<String, org.w3c.dom.Element> elementsById(String xml) {
+        try {
+            var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
+            factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+            org.w3c.dom.NodeList all = factory.newDocumentBuilder().parse(new org.xml.sax.InputSource(new java.io.StringReader(xml)))
+                    .getElementsByTagNameNS("*", "*");
+            Map<String, org.w3c.dom.Element> byId = new LinkedHashMap<>();
+            for (int i = 0; i < all.getLength(); i++) {
+                org.w3c.dom.Element e = (org.w3c.dom.Element) all.item(i);
+                if (e.hasAttribute("id")) {
+                    byId.putIfAbsent(e.getAttribute("id"), e);
+                }
+            }
+            return byId;
+        } catch (javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException | java.io.IOException e) {
+            throw new IllegalArgumentException("The model could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static void canonical(org.w3c.dom.Element element, Set<String> skippedAttributes, Set<String> skippedChildren,
+                                  StringBuilder out) {
+        out.append('<').append(element.getNamespaceURI()).append(':').append(element.getLocalName());
+        java.util.TreeMap<String, String> attributes = new java.util.TreeMap<>();
+        org.w3c.dom.NamedNodeMap map = element.getAttributes();
+        for (int i = 0; i < map.getLength(); i++) {
+            org.w3c.dom.Node a = map.item(i);
+            String local = a.getLocalName() == null ? a.getNodeName() : a.getLocalName();
+            if (!"http://www.w3.org/2000/xmlns/".equals(a.getNamespaceURI()) && !skippedAttributes.contains(local)) {
+                attributes.put(a.getNamespaceURI() + ":" + local, a.getNodeValue());
+            }
+        }
+        attributes.forEach((k, v) -> out.append(' ').append(k).append("=\"").append(v).append('"'));
+        out.append('>');
+        for (org.w3c.dom.Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof org.w3c.dom.Element e) {
+                if (!skippedChildren.contains(e.getLocalName()) && !(!skippedChildren.isEmpty() && innerElement(e))) {
+                    canonical(e, Set.of(), Set.of(), out);
+                }
+            } else if (child.getNodeType() == org.w3c.dom.Node.TEXT_NODE || child.getNodeType() == org.w3c.dom.Node.CDATA_SECTION_NODE) {
+                String text = child.getNodeValue().strip();
+                if (!text.isEmpty()) {
+                    out.append(text);
+                }
+            }
+        }
+        out.append("</>");
+    }
+
+    /** An element inside a subprocess: compared on its own, so its change is not said again of the subprocess. */
+    private static boolean innerElement(org.w3c.dom.Element e) {
+        String name = e.getLocalName();
+        return name.endsWith("Task") || name.endsWith("Event") || name.endsWith("Gateway") || name.endsWith("Process")
+                || name.equals("transaction") || name.equals("callActivity") || name.equals("sequenceFlow")
+                || name.equals("textAnnotation") || name.equals("association") || name.equals("laneSet")
+                || name.startsWith("data") && !name.endsWith("Association");
     }
 
     private static void differs(List<String> lines, FlowNode n, String setting, String before, String after) {

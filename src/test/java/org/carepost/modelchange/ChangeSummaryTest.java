@@ -160,4 +160,19 @@ class ChangeSummaryTest {
         List<String> lines = summarize(DMN, xml.replace("<di:waypoint x=\"420\" y=\"140\" />", "<di:waypoint x=\"430\" y=\"140\" />"));
         assertThat(lines).containsExactly("review-routing.dmn: changed in layout, documentation or formatting only");
     }
+
+    @Test
+    void aListenerScriptAddedToATaskIsNeverHiddenFromTheReviewer() throws IOException {
+        // Same name, same delegate, same groups: only an execution listener with a script is new.
+        byte[] edited = ModelChecksTest.approvalEdited(m -> {
+            UserTask legal = m.getModelElementById("legalReview");
+            legal.builder().camundaExecutionListenerExpression("end", "${auditTrail.clear()}");
+        });
+
+        List<String> lines = summary.between(ModelChecksTest.real(),
+                new ModelResources(Map.of("content-approval.bpmn", edited)));
+
+        assertThat(lines).containsExactly("content-approval.bpmn: changed Review legal risk (legalReview): "
+                + ChangeSummary.OTHER_SETTINGS);
+    }
 }
