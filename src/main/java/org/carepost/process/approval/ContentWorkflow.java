@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -24,6 +23,7 @@ import org.carepost.content.NewContent;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.carepost.process.engine.AsCarePost;
 import org.carepost.process.engine.ProcessVariables;
 
 /** Starts and advances content-approval for the REST API; the draft and its process commit together. */
@@ -110,16 +110,11 @@ public class ContentWorkflow {
             int versionNo = contents.addVersion(contentId, text, user).getVersionNo();
             // The author may not update process instances in the engine; the author check above is ours, so the
             // engine step runs as the system (the audit trail names the author of the new version).
-            Authentication who = identity.getCurrentAuthentication();
-            identity.clearAuthentication();
-            try {
+            AsCarePost.run(identity, () -> {
                 runtime.createMessageCorrelation(CONTENT_REVISED).processInstanceBusinessKey(contentId.toString())
                         .withoutTenantId().correlate();
-            } finally {
-                if (who != null) {
-                    identity.setAuthentication(who);
-                }
-            }
+                return null;
+            });
             return versionNo;
         }
         if (open.isEmpty()) {

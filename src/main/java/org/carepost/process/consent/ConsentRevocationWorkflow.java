@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.carepost.consent.ConsentService;
 import org.carepost.consent.Revocation;
 import org.carepost.content.ContentItem;
@@ -16,6 +15,7 @@ import org.carepost.content.ContentStatus;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.carepost.process.engine.AsCarePost;
 import org.carepost.process.engine.ProcessVariables;
 
 /**
@@ -65,15 +65,7 @@ public class ConsentRevocationWorkflow {
      * authorizations, so a privacy officer needs no rights on other people's process instances.
      */
     private Enforcement enforce(UUID consentId, String reason) {
-        Authentication caller = identity.getCurrentAuthentication();
-        identity.clearAuthentication();
-        try {
-            return enforceAsSystem(consentId, reason);
-        } finally {
-            if (caller != null) {
-                identity.setAuthentication(caller);
-            }
-        }
+        return AsCarePost.run(identity, () -> enforceAsSystem(consentId, reason));
     }
 
     private Enforcement enforceAsSystem(UUID consentId, String reason) {

@@ -12,11 +12,11 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.carepost.modelchange.ModelResources;
+import org.carepost.process.engine.AsCarePost;
 import org.carepost.process.engine.TrustedDeployment;
 
 /**
@@ -152,14 +152,6 @@ final class ProposalDeployments {
 
     /** Without the caller's authentication: no authorization and no tenant check for CarePost's own steps. */
     static <T> T asSystem(IdentityService identity, Supplier<T> work) {
-        Authentication caller = identity.getCurrentAuthentication();
-        identity.clearAuthentication();
-        try {
-            return work.get();
-        } finally {
-            if (caller != null) {
-                identity.setAuthentication(caller);
-            }
-        }
+        return AsCarePost.run(identity, work);
     }
 }
