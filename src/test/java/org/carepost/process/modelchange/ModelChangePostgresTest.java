@@ -192,6 +192,41 @@ class ModelChangePostgresTest {
     }
 
     @Test
+    void theDeployerCannotApproveOrRedeployHerProposalAndAReviewerCannotPointTheTaskAtAnotherProposal() {
+        byte[] edited = new String(stockRouting, StandardCharsets.UTF_8).replace(RULE, EDITED_RULE)
+                .getBytes(StandardCharsets.UTF_8);
+        String proposal = deployAsModeler("cora", "review-routing", "Camunda Modeler", "review-routing.dmn", edited)
+                .json().get("id").asText();
+        String task = approvalTask(proposal);
+        long inForceDeployments = repository.createDeploymentQuery().withoutTenantId().count();
+
+        // Cora through the webapps' REST, as Tasklist would send it: her own approval is refused there too.
+        org.carepost.WebappSession cora = new org.carepost.WebappSession(port);
+        assertThat(cora.login("cora").status()).isIn(200, 204);
+        ApiClient.Reply ownApproval = cora.webappsSend("POST", org.carepost.WebappSession.ENGINE_API + "/task/" + task
+                + "/complete", "{\"variables\":{\"decision\":{\"value\":\"approve\",\"type\":\"String\"},"
+                + "\"comment\":{\"value\":\"fine\",\"type\":\"String\"}}}");
+        assertThat(ownApproval.status()).as(ownApproval.body()).isEqualTo(403);
+        // Redeploying her proposal by id (which would skip the upload) is refused on both clients (404: she may not
+        // even read a deployment; nothing new is in force, checked below).
+        assertThat(api.post("/engine-rest/deployment/" + proposal + "/redeploy", "cora", "{}").status())
+                .isIn(400, 403, 404);
+        assertThat(cora.webappsSend("POST", org.carepost.WebappSession.ENGINE_API + "/deployment/" + proposal
+                + "/redeploy", "{}").status()).isIn(400, 403, 404);
+
+        // A reviewer may not re-point the task at another proposal by its variable (the listener reads it).
+        ApiClient.Reply repointed = api.send("PUT", "/engine-rest/task/" + task + "/variables/"
+                + ModelChangeSteps.PROPOSAL, "pat", "{\"value\":\"another-deployment\",\"type\":\"String\"}");
+        assertThat(repointed.status()).as(repointed.body()).isIn(400, 403);
+        assertThat(runtime.getVariable(tasks.createTaskQuery().taskId(task).singleResult().getProcessInstanceId(),
+                ModelChangeSteps.PROPOSAL)).isEqualTo(proposal);
+
+        assertThat(repository.createDeploymentQuery().withoutTenantId().count()).isEqualTo(inForceDeployments);
+        assertThat(slaOfNewDraft()).isEqualTo("P2D");
+        assertThat(complete("pat", task, "reject", "Tested refusals").status()).isEqualTo(204);
+    }
+
+    @Test
     void aProposalThatFailsTheChecksIsDeletedAtOnceAndTheRefusalIsAudited() {
         byte[] shortLived = org.camunda.bpm.model.bpmn.Bpmn.convertToString(org.camunda.bpm.model.bpmn.Bpmn
                 .createExecutableProcess("short-lived-change").camundaHistoryTimeToLive(30).startEvent().endEvent()
