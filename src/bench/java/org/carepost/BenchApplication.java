@@ -121,8 +121,8 @@ public final class BenchApplication implements AutoCloseable {
         return StatementCounter.STATEMENTS.get();
     }
 
-    /** Statement executions per SQL text since the last call (-Dbench.statementTexts=true), most first. */
-    public static List<java.util.Map.Entry<String, Long>> statementTexts() {
+    /** Per SQL text since the last call (-Dbench.statementTexts=true): {executions, driver ms}, most time first. */
+    public static List<java.util.Map.Entry<String, double[]>> statementTexts() {
         return StatementCounter.drainTexts();
     }
 
@@ -178,31 +178,40 @@ public final class BenchApplication implements AutoCloseable {
         static final AtomicLong STATEMENTS = new AtomicLong();
 
         static DataSource wrap(DataSource target) {
-            return proxy(DataSource.class, target, (method, result, args) ->
+            return proxy(DataSource.class, target, (method, result, args, nanos) ->
                     result instanceof Connection c && method.getName().equals("getConnection")
                             ? proxy(Connection.class, c, StatementCounter::statementOf) : result);
         }
 
         /** -Dbench.statementTexts=true: also counts executions per SQL text ({@link #TEXTS}), for diagnosis. */
         static final boolean BY_TEXT = Boolean.getBoolean("bench.statementTexts");
-        static final java.util.Map<String, java.util.concurrent.atomic.LongAdder> TEXTS =
-                new java.util.concurrent.ConcurrentHashMap<>();
+        static final java.util.Map<String, Tally> TEXTS = new java.util.concurrent.ConcurrentHashMap<>();
 
-        private static Object statementOf(Method method, Object result, Object[] args) {
+        /** Executions of one SQL text and the time the driver took for them (round trip included). */
+        record Tally(java.util.concurrent.atomic.LongAdder count, java.util.concurrent.atomic.LongAdder nanos) {
+            Tally() {
+                this(new java.util.concurrent.atomic.LongAdder(), new java.util.concurrent.atomic.LongAdder());
+            }
+        }
+
+        private static Object statementOf(Method method, Object result, Object[] args, long nanos) {
+            if (BY_TEXT && method.getName().equals("commit")) {
+                tally("COMMIT", nanos);
+            }
             String sql = BY_TEXT && args != null && args.length > 0 && args[0] instanceof String text ? text : null;
             if (result instanceof CallableStatement s) {
-                return proxy(CallableStatement.class, s, (m, r, a) -> count(m, r, a, sql));
+                return proxy(CallableStatement.class, s, (m, r, a, ns) -> count(m, r, a, ns, sql));
             }
             if (result instanceof PreparedStatement s) {
-                return proxy(PreparedStatement.class, s, (m, r, a) -> count(m, r, a, sql));
+                return proxy(PreparedStatement.class, s, (m, r, a, ns) -> count(m, r, a, ns, sql));
             }
             if (result instanceof Statement s) {
-                return proxy(Statement.class, s, (m, r, a) -> count(m, r, a, sql));
+                return proxy(Statement.class, s, (m, r, a, ns) -> count(m, r, a, ns, sql));
             }
             return result;
         }
 
-        private static Object count(Method method, Object result, Object[] args, String prepared) {
+        private static Object count(Method method, Object result, Object[] args, long nanos, String prepared) {
             String name = method.getName();
             if (name.equals("addBatch") || (name.startsWith("execute") && !name.equals("executeBatch")
                     && !name.equals("executeLargeBatch"))) {
@@ -210,24 +219,37 @@ public final class BenchApplication implements AutoCloseable {
                 if (BY_TEXT) {
                     String sql = prepared != null ? prepared
                             : args != null && args.length > 0 && args[0] instanceof String text ? text : "?";
-                    TEXTS.computeIfAbsent(sql.replaceAll("\\s+", " ").strip(),
-                            k -> new java.util.concurrent.atomic.LongAdder()).increment();
+                    tally(sql.replaceAll("\\s+", " ").strip(), nanos);
                 }
+            } else if (BY_TEXT && name.equals("executeBatch") && prepared != null) {
+                // The batch's rows were counted by addBatch; its round trip is timed here.
+                tally(prepared.replaceAll("\\s+", " ").strip(), nanos);
+                TEXTS.get(prepared.replaceAll("\\s+", " ").strip()).count().decrement();
             }
             return result;
         }
 
-        /** Executions per SQL text since the last call, most first (empty unless -Dbench.statementTexts=true). */
-        static java.util.List<java.util.Map.Entry<String, Long>> drainTexts() {
-            java.util.List<java.util.Map.Entry<String, Long>> counted = new ArrayList<>();
-            TEXTS.forEach((sql, n) -> counted.add(java.util.Map.entry(sql, n.sumThenReset())));
-            counted.removeIf(e -> e.getValue() == 0);
-            counted.sort(java.util.Map.Entry.<String, Long>comparingByValue().reversed());
+        private static void tally(String text, long nanos) {
+            Tally tally = TEXTS.computeIfAbsent(text, k -> new Tally());
+            tally.count().increment();
+            tally.nanos().add(nanos);
+        }
+
+        /**
+         * Per SQL text since the last call: executions and milliseconds the driver took, most time first (empty
+         * unless -Dbench.statementTexts=true).
+         */
+        static java.util.List<java.util.Map.Entry<String, double[]>> drainTexts() {
+            java.util.List<java.util.Map.Entry<String, double[]>> counted = new ArrayList<>();
+            TEXTS.forEach((sql, t) -> counted.add(java.util.Map.entry(sql,
+                    new double[] {t.count().sumThenReset(), t.nanos().sumThenReset() / 1e6})));
+            counted.removeIf(e -> e.getValue()[0] == 0 && e.getValue()[1] == 0);
+            counted.sort(java.util.Comparator.comparingDouble(e -> -e.getValue()[1]));
             return counted;
         }
 
         interface After {
-            Object apply(Method method, Object result, Object[] args);
+            Object apply(Method method, Object result, Object[] args, long nanos);
         }
 
         @SuppressWarnings("unchecked")
@@ -238,7 +260,9 @@ public final class BenchApplication implements AutoCloseable {
                     return self;
                 }
                 try {
-                    return after.apply(method, method.invoke(target, args), args);
+                    long t0 = System.nanoTime();
+                    Object result = method.invoke(target, args);
+                    return after.apply(method, result, args, System.nanoTime() - t0);
                 } catch (InvocationTargetException e) {
                     throw e.getCause();
                 }
