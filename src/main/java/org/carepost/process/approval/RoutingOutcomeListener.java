@@ -3,6 +3,7 @@ package org.carepost.process.approval;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.carepost.review.ReviewKind;
 import org.carepost.review.ReviewRouting;
@@ -12,7 +13,7 @@ import org.carepost.process.engine.ProcessVariables;
 
 /**
  * End of "Decide reviews": turns the decision's matched rows (the engine's transient {@code decisionResult}) into
- * a few small process variables the gateways read, and stores the routing for the freeze. For the crisis fast track
+ * the routed reviews (transient flags the next gateway reads) and a few small process variables read later, and stores the routing for the freeze. For the crisis fast track
  * ("publish immediately") the scheduled time becomes now, so the publication timer fires as soon as the draft is
  * approved.
  */
@@ -39,10 +40,12 @@ public class RoutingOutcomeListener implements ExecutionListener {
         }
         RoutingOutcome outcome = routing.record(ProcessVariables.contentId(execution), result.getResultList(),
                 execution.getProcessInstanceId());
+        // Which reviews are routed: read once, by the gateway that follows in this transaction; transient, so they
+        // cost no rows (review_routing, the decision's history and the audit event "route" keep the routing).
         DelegateExecution process = execution.getProcessInstance();
         for (ReviewKind kind : ReviewKind.values()) {
             if (kind != ReviewKind.SIGNOFF) {
-                process.setVariable(kind.requiredVariable(), outcome.reviews().contains(kind));
+                process.setVariable(kind.requiredVariable(), Variables.booleanValue(outcome.reviews().contains(kind), true));
             }
         }
         process.setVariable(REVIEW_SLA, outcome.sla());

@@ -282,13 +282,13 @@ class ContentApprovalProcessTest {
                 .contains("decision", "privacyReviewDecision", "departmentSignoffDecision", "publishAt", "contentId");
         // The values themselves are in the history as before.
         assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
-                .variableNameIn("privacyReviewRequired", "reviewSla", "signoffDepartments", "openPhiFindings", "versionHash")
+                .variableNameIn("reviewSla", "signoffDepartments", "openPhiFindings", "versionHash")
                 .list()).extracting(v -> v.getName())
-                .contains("privacyReviewRequired", "reviewSla", "signoffDepartments", "openPhiFindings", "versionHash");
+                .contains("reviewSla", "signoffDepartments", "openPhiFindings", "versionHash");
     }
 
     @Test
-    void routingInputsAreInTheDecisionHistoryNotStoredAsVariables() {
+    void routingInputsAndRoutedReviewsAreInTheDecisionHistoryNotStoredAsVariables() {
         facts = new RoutingFacts("education", false, true, false, false, 1);
         ProcessInstance pi = start();
         assertThat(pi).isWaitingAt("privacyReview", "legalReview", "brandReview");
@@ -297,6 +297,13 @@ class ContentApprovalProcessTest {
                 // (contentKind is also a review task's display variable, so it is not asked for here)
                 .variableNameIn("phiPresent", "patientMentioned", "mediaAttached", "departmentCount")
                 .count()).isZero();
+        // The gateway read which reviews are routed (three tasks above) from transient flags: no rows anywhere.
+        String[] routed = java.util.Arrays.stream(ReviewKind.values()).filter(k -> k != ReviewKind.SIGNOFF)
+                .map(ReviewKind::requiredVariable).toArray(String[]::new);
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+                .variableNameIn(routed).count()).isZero();
+        assertThat(extension.getProcessEngine().getRuntimeService().createVariableInstanceQuery()
+                .processInstanceIdIn(pi.getId()).variableNameIn(routed).count()).isZero();
         var decision = history.createHistoricDecisionInstanceQuery().processInstanceId(pi.getId())
                 .decisionDefinitionKey("review-routing").includeInputs().singleResult();
         assertThat(decision.getInputs()).extracting(input -> input.getValue())
