@@ -1,6 +1,7 @@
 package org.carepost.process.approval;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.carepost.phi.PhiScanService;
 import org.springframework.stereotype.Component;
@@ -26,7 +27,9 @@ public class PhiScanDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable(OPEN_PHI_FINDINGS, scans.scan(ProcessVariables.contentId(execution)));
+        // Read only by "PHI found?" right after; the findings themselves are in our tables.
+        ProcessVariables.setTransient(execution.getProcessInstance(), OPEN_PHI_FINDINGS,
+                Variables.integerValue(scans.scan(ProcessVariables.contentId(execution)), true));
         draftView.write(execution.getProcessInstance(), ProcessVariables.contentId(execution));
     }
 }

@@ -45,7 +45,8 @@ public class RoutingOutcomeListener implements ExecutionListener {
         DelegateExecution process = execution.getProcessInstance();
         for (ReviewKind kind : ReviewKind.values()) {
             if (kind != ReviewKind.SIGNOFF) {
-                process.setVariable(kind.requiredVariable(), Variables.booleanValue(outcome.reviews().contains(kind), true));
+                ProcessVariables.setTransient(process, kind.requiredVariable(),
+                        Variables.booleanValue(outcome.reviews().contains(kind), true));
             }
         }
         process.setVariable(REVIEW_SLA, outcome.sla());

@@ -3,7 +3,9 @@ package org.carepost.process.engine;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /** The few variables the processes carry: ids and decisions. The content itself lives in our tables. */
 public final class ProcessVariables {
@@ -29,6 +31,20 @@ public final class ProcessVariables {
     public static final String SYSTEM_ACTOR = "carepost";
 
     private ProcessVariables() {
+    }
+
+    /**
+     * A value only a gateway later in the same command reads: transient, so it costs no runtime or history row.
+     * An instance started before the value became transient holds it as a stored variable, which Camunda lets
+     * neither a transient value replace nor (within the command) be removed and set anew: it keeps storing it.
+     */
+    public static void setTransient(VariableScope scope, String name, TypedValue transientValue) {
+        if (!transientValue.isTransient()) {
+            throw new IllegalArgumentException(name + ": not a transient value");
+        }
+        TypedValue stored = scope.hasVariableLocal(name) ? scope.getVariableLocalTyped(name) : null;
+        scope.setVariableLocal(name, stored != null && !stored.isTransient()
+                ? org.camunda.bpm.engine.variable.Variables.untypedValue(transientValue.getValue()) : transientValue);
     }
 
     /**

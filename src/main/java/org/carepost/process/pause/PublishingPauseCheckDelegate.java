@@ -2,6 +2,7 @@ package org.carepost.process.pause;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
 import org.carepost.pause.PublishingPauses;
 import org.carepost.process.engine.ProcessVariables;
 import org.springframework.stereotype.Component;
@@ -23,6 +24,8 @@ public class PublishingPauseCheckDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable(PUBLISHING_PAUSED, pauses.hold(ProcessVariables.contentId(execution)).isPresent());
+        // Read only by "Publishing paused?" right after; the hold itself is recorded with the pause.
+        ProcessVariables.setTransient(execution.getProcessInstance(), PUBLISHING_PAUSED,
+                Variables.booleanValue(pauses.hold(ProcessVariables.contentId(execution)).isPresent(), true));
     }
 }

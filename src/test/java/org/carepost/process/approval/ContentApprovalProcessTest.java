@@ -282,9 +282,9 @@ class ContentApprovalProcessTest {
                 .contains("decision", "privacyReviewDecision", "departmentSignoffDecision", "publishAt", "contentId");
         // The values themselves are in the history as before.
         assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
-                .variableNameIn("reviewSla", "signoffDepartments", "openPhiFindings", "versionHash")
+                .variableNameIn("reviewSla", "signoffDepartments", "versionHash")
                 .list()).extracting(v -> v.getName())
-                .contains("reviewSla", "signoffDepartments", "openPhiFindings", "versionHash");
+                .contains("reviewSla", "signoffDepartments", "versionHash");
     }
 
     @Test
@@ -327,6 +327,28 @@ class ContentApprovalProcessTest {
         assertThat(pi).isWaitingAt("privacyReview", "legalReview", "brandReview");
         assertThat(extension.getProcessEngine().getRuntimeService().getVariable(pi.getId(), "revisedText")).isNull();
 
+        approveAllReviews(pi);
+        decide(pi, "departmentSignoff", "carl", List.of("dept-heads", "dept-cardiology"), "approve", null);
+        execute(job());
+        execute(job());
+        assertThat(pi).isEnded().hasPassed("published");
+    }
+
+    @Test
+    void anInstanceThatStoredTheGatewaysValuesBeforeTheyBecameTransientIsRoutedAgainAfterARevision() {
+        ProcessInstance pi = start();
+        var runtime = extension.getProcessEngine().getRuntimeService();
+        // What an earlier version wrote: stored variables, which a transient value may not simply replace.
+        runtime.setVariables(pi.getId(), Map.of("privacyReviewRequired", true, "legalReviewRequired", true,
+                "medicalReviewRequired", true, "openPhiFindings", 0, "publishingPaused", false));
+        decide(pi, "legalReview", "lee", List.of("legal"), "changes", "Cite the guideline.");
+        identity.setAuthentication("alice", List.of("authors", "dept-cardiology"));
+        extension.getProcessEngine().getTaskService().complete(task("reviseDraft", pi).getId(),
+                Map.of("revisedText", "Check your blood pressure every year."));
+        // Routed by the new decision (no medical review), not by the values stored before: the instance keeps
+        // storing them, rewritten.
+        assertThat(pi).isWaitingAt("privacyReview", "legalReview", "brandReview").isNotWaitingAt("medicalReview");
+        assertThat(runtime.getVariable(pi.getId(), "medicalReviewRequired")).isEqualTo(false);
         approveAllReviews(pi);
         decide(pi, "departmentSignoff", "carl", List.of("dept-heads", "dept-cardiology"), "approve", null);
         execute(job());
@@ -974,9 +996,9 @@ class ContentApprovalProcessTest {
         assertThat(task("resolvePhi", pi)).hasCandidateGroup("privacy");
         String taskId = task("resolvePhi", pi).getId();
         assertThat(extension.getProcessEngine().getTaskService().getVariablesLocal(taskId)).isEmpty();
-        // the count is the only PHI-related process variable besides the forms' view (kept out of history)
+        // no PHI-related process variable besides the forms' view (kept out of history); the count was transient
         assertThat(extension.getProcessEngine().getRuntimeService().getVariables(pi.getId()))
-                .containsEntry("openPhiFindings", 1).doesNotContainKeys("phiFindings", "phiAction");
+                .containsKey("draftView").doesNotContainKeys("openPhiFindings", "phiFindings", "phiAction");
 
         // not the privacy group
         assertThatThrownBy(() -> completeAs(taskId, "lee", List.of("legal"), decided("7", "redact", "")))
