@@ -93,7 +93,14 @@ public class DecisionTaskListener implements TaskListener {
 
         // The gateway after the task reads a variable named after the task; the shared inputs are cleared so a
         // later completion cannot silently reuse them, and comments and sources stay in our tables only.
-        task.getExecution().setVariable(kind.decisionVariable(), decision.code());
+        if (kind == ReviewKind.SIGNOFF) {
+            // Also read later: "Decide reviews" sets it when no department signs off.
+            task.getExecution().setVariable(kind.decisionVariable(), decision.code());
+        } else {
+            // Read only by the gateway right after this task, in this command; approval and audit keep it.
+            ProcessVariables.setTransient(task.getExecution().getProcessInstance(), kind.decisionVariable(),
+                    org.camunda.bpm.engine.variable.Variables.stringValue(decision.code(), true));
+        }
         task.getExecution().removeVariable(ProcessVariables.DECISION);
         task.getExecution().removeVariable(ProcessVariables.COMMENT);
         task.getExecution().removeVariable(CLAIM_SOURCES);
