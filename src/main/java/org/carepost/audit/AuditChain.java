@@ -5,13 +5,16 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Assigns sequence numbers and hashes. The one-row table audit_chain_head is locked with {@code select ... for
  * update} (PostgreSQL and H2 alike) until the appending transaction ends, so concurrent transactions and several
  * engine nodes append one after another and never fork the chain; a rolled-back transaction leaves no gap. As
  * each holder commits before the next one gets a number, committed rows become visible in seq order - the
- * outbox never skips a row that commits late.
+ * outbox never skips a row that commits late. A transaction that appends several events locks and reads the head
+ * once and writes it once, before it commits ({@link LockedHead}).
  */
 @Component
 public class AuditChain {
@@ -25,10 +28,21 @@ public class AuditChain {
     public record Head(long lastSeq, String lastHash) {
     }
 
-    /** Locks the head; must run inside a transaction. */
+    /**
+     * Locks the head; must run inside a transaction. Within a Spring transaction, the head this transaction holds:
+     * locked by its first call, kept (and moved on) in memory until just before the commit.
+     */
     public Head lockHead() {
+        LockedHead held = LockedHead.ofCurrentTransaction();
+        if (held != null) {
+            return held.head;
+        }
         Map<String, Object> row = jdbc.queryForMap("select last_seq, last_hash from audit_chain_head where id = 1 for update");
-        return new Head(((Number) row.get("last_seq")).longValue(), (String) row.get("last_hash"));
+        Head head = new Head(((Number) row.get("last_seq")).longValue(), (String) row.get("last_hash"));
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new LockedHead(this, head));
+        }
+        return head;
     }
 
     public Head head() {
@@ -53,7 +67,56 @@ public class AuditChain {
     }
 
     void moveHead(AuditRecord last) {
-        jdbc.update("update audit_chain_head set last_seq = ?, last_hash = ? where id = 1", last.seq(), last.hash());
+        Head head = new Head(last.seq(), last.hash());
+        LockedHead held = LockedHead.ofCurrentTransaction();
+        if (held == null || held.written) {
+            write(head); // no transaction to wait for, or an event appended after the head was written: at once
+        }
+        if (held != null) {
+            held.head = head;
+            held.moved = !held.written;
+        }
+    }
+
+    private void write(Head head) {
+        jdbc.update("update audit_chain_head set last_seq = ?, last_hash = ? where id = 1", head.lastSeq(), head.lastHash());
+    }
+
+    /**
+     * The head a transaction has locked. A synchronization, not a bound resource: Spring suspends it with its
+     * transaction, so a transaction started inside (REQUIRES_NEW) never sees a head it has not locked itself.
+     */
+    static final class LockedHead implements TransactionSynchronization {
+
+        private final AuditChain chain;
+        private Head head;
+        private boolean moved;
+        private boolean written;
+
+        LockedHead(AuditChain chain, Head head) {
+            this.chain = chain;
+            this.head = head;
+        }
+
+        static LockedHead ofCurrentTransaction() {
+            if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+                return null;
+            }
+            for (TransactionSynchronization s : TransactionSynchronizationManager.getSynchronizations()) {
+                if (s instanceof LockedHead held) {
+                    return held;
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            if (moved) {
+                chain.write(head);
+            }
+            written = true;
+        }
     }
 
     /**

@@ -42,6 +42,64 @@ class AuditChainTest {
     }
 
     @Test
+    void aTransactionWithSeveralEventsLocksTheHeadOnceAndWritesItBeforeItCommits() {
+        H2AuditDatabase db = new H2AuditDatabase();
+        db.record(1);
+        long[] headInside = new long[1];
+        List<AuditRecord> sealed = db.tx.execute(s -> {
+            List<AuditRecord> three = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                AuditRecord r = db.chain.seal(Instant.now(), AuditEntry.of("x", AuditAction.REVIEW, null, null));
+                db.store.append(List.of(r));
+                three.add(r);
+            }
+            headInside[0] = db.jdbc.queryForObject("select last_seq from audit_chain_head where id = 1", Long.class);
+            return three;
+        });
+        assertThat(sealed).extracting(AuditRecord::seq).containsExactly(2L, 3L, 4L);
+        assertThat(sealed.get(1).prevHash()).isEqualTo(sealed.get(0).hash());
+        assertThat(headInside[0]).as("the head row is written once, at the commit").isEqualTo(1);
+        assertThat(db.chain.head().lastSeq()).isEqualTo(4);
+        assertThat(db.record(5).seq()).isEqualTo(5);
+        assertThat(new AuditVerifier(db.jdbc).verify().line()).isEqualTo("OK n=5");
+    }
+
+    @Test
+    void anEventAppendedWhileTheTransactionCommitsStillMovesTheHead() {
+        H2AuditDatabase db = new H2AuditDatabase();
+        db.tx.executeWithoutResult(s -> {
+            db.store.append(List.of(db.chain.seal(Instant.now(), AuditEntry.of("x", AuditAction.SUBMIT, null, null))));
+            // registered after the chain's own: runs after the head was written
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void beforeCommit(boolean readOnly) {
+                            db.store.append(List.of(db.chain.seal(Instant.now(),
+                                    AuditEntry.of("y", AuditAction.ROUTE, null, null))));
+                        }
+                    });
+        });
+        assertThat(db.chain.head().lastSeq()).isEqualTo(2);
+        assertThat(db.record(3).seq()).isEqualTo(3);
+        assertThat(new AuditVerifier(db.jdbc).verify().line()).isEqualTo("OK n=3");
+    }
+
+    @Test
+    void severalEventsRolledBackTogetherLeaveNoGapAndTheHeadUnmoved() {
+        H2AuditDatabase db = new H2AuditDatabase();
+        db.record(1);
+        db.tx.executeWithoutResult(s -> {
+            for (int i = 0; i < 3; i++) {
+                db.store.append(List.of(db.chain.seal(Instant.now(), AuditEntry.of("x", AuditAction.SUBMIT, null, null))));
+            }
+            s.setRollbackOnly();
+        });
+        assertThat(db.chain.head().lastSeq()).isEqualTo(1);
+        assertThat(db.record(2).seq()).isEqualTo(2);
+        assertThat(new AuditVerifier(db.jdbc).verify().line()).isEqualTo("OK n=2");
+    }
+
+    @Test
     void aRolledBackDecisionLeavesNoGap() {
         H2AuditDatabase db = new H2AuditDatabase();
         db.record(1);
