@@ -29,7 +29,8 @@ import org.carepost.process.engine.ProcessVariables;
  * in the same engine, instances of a minimal process (start, one user task, end). Compares the cost of one
  * database transaction in each: the issue's target is ours within 1.5x of the raw engine's.
  * Run: mvn -B -Pbench -DskipTests test-compile exec:java -Dbench.main=org.carepost.process.ProcessThroughputBenchmark
- * Optional args: [posts (200)] [baseline instances (= 4 x posts)] [warm-up rounds (2)]; -Dbench.jfr=file records
+ * Optional args: [posts (200)] [baseline instances (= 4 x posts)] [warm-up rounds (2)] [measured rounds, alternating
+ * the two sides and summed (4; 1 with -Dbench.jfr or -Dbench.statementTexts)]; -Dbench.jfr=file records
  * the measured content-approval run with Flight Recorder; -Dbench.statementTexts=true lists the statements of each
  * measured run by SQL text.
  */
@@ -75,7 +76,13 @@ public final class ProcessThroughputBenchmark {
      * SQL statements it executed ({@link BenchApplication#statements()}).
      */
     record Figures(String label, int units, double seconds, long transactions, long commands, double cpuSeconds,
-                   long statements) {
+                   long statements, double threadCpuSeconds) {
+
+        Figures plus(Figures other) {
+            return new Figures(label, units + other.units, seconds + other.seconds, transactions + other.transactions,
+                    commands + other.commands, cpuSeconds + other.cpuSeconds, statements + other.statements,
+                    threadCpuSeconds + other.threadCpuSeconds);
+        }
 
         double unitsPerSecond() {
             return units / seconds;
@@ -95,10 +102,12 @@ public final class ProcessThroughputBenchmark {
 
         String line(String unit) {
             return String.format("%-30s %5d %-9s in %6.2f s: %7.1f %s/s, %6d tx (%5.1f per %s), %7.1f tx/s, %6.3f ms/tx"
-                            + "  [engine commands %d, %.1f per %s; JVM CPU %.3f ms/tx; statements %.1f per %s, %.1f per tx]",
+                            + "  [engine commands %d, %.1f per %s; JVM CPU %.3f ms/tx (driving thread %.3f); statements %.1f per %s,"
+                            + " %.1f per tx]",
                     label, units, unit, seconds, unitsPerSecond(), unit, transactions, txPerUnit(), unit,
                     txPerSecond(), msPerTx(), commands, commands / (double) units, unit, cpuSeconds * 1000 / transactions,
-                    statements / (double) units, unit, statements / (double) transactions);
+                    threadCpuSeconds * 1000 / transactions, statements / (double) units, unit,
+                    statements / (double) transactions);
         }
     }
 
@@ -117,32 +126,25 @@ public final class ProcessThroughputBenchmark {
                 bench.measure("warm-up content-approval", warmPosts, bench::posts);
                 bench.measure("warm-up baseline", Math.max(10, baseline / 4), bench::baseline);
             }
-            // -Dbench.jfr=<file>: a flight recording (profile settings) of the measured content-approval run only.
+            // Alternating rounds, summed: the two sides see the same moments of the machine (autovacuum, checkpoints,
+            // other work), which a single run of each did not (the baseline alone varied from 3.9 to 7.7 ms/tx).
             String jfr = System.getProperty("bench.jfr");
-            jdk.jfr.Recording recording = null;
-            if (jfr != null) {
-                // -Dbench.jfc=<file>: another recording configuration (a shorter sampling period, say).
-                String jfc = System.getProperty("bench.jfc");
-                recording = new jdk.jfr.Recording(jfc == null ? jdk.jfr.Configuration.getConfiguration("profile")
-                        : jdk.jfr.Configuration.create(java.nio.file.Path.of(jfc)));
-                recording.start();
+            boolean texts = Boolean.getBoolean("bench.statementTexts");
+            int rounds = jfr != null || texts ? 1 : args.length > 3 ? Integer.parseInt(args[3]) : 4;
+            Figures ours = null;
+            Figures raw = null;
+            for (int r = 0; r < rounds; r++) {
+                int postsNow = posts / rounds + (r < posts % rounds ? 1 : 0);
+                int baselineNow = baseline / rounds + (r < baseline % rounds ? 1 : 0);
+                Figures oursNow = bench.measureOurs(postsNow, jfr);
+                Figures rawNow = bench.measureRaw(baselineNow);
+                if (rounds > 1) {
+                    System.out.printf("round %d: ours %.3f ms/tx, raw engine %.3f ms/tx = %.2fx%n", r + 1,
+                            oursNow.msPerTx(), rawNow.msPerTx(), oursNow.msPerTx() / rawNow.msPerTx());
+                }
+                ours = ours == null ? oursNow : ours.plus(oursNow);
+                raw = raw == null ? rawNow : raw.plus(rawNow);
             }
-            BenchApplication.statementTexts();
-            Figures ours = bench.measure("content-approval (CarePost)", posts, bench::posts);
-            // -Dbench.statementTexts=true: which statements a post executes (diagnosis; counted on the client).
-            BenchApplication.statementTexts().forEach(e -> System.out.printf("  %7.2f per post %7.3f ms per post  %s%n",
-                    e.getValue()[0] / posts, e.getValue()[1] / posts,
-                    e.getKey().length() > 200 ? e.getKey().substring(0, 200) : e.getKey()));
-            if (recording != null) {
-                recording.stop();
-                recording.dump(java.nio.file.Path.of(jfr));
-                recording.close();
-            }
-            BenchApplication.statementTexts();
-            Figures raw = bench.measure("baseline (start, task, end)", baseline, bench::baseline);
-            BenchApplication.statementTexts().forEach(e -> System.out.printf("  %7.2f per instance %7.3f ms per instance  %s%n",
-                    e.getValue()[0] / baseline, e.getValue()[1] / baseline,
-                    e.getKey().length() > 200 ? e.getKey().substring(0, 200) : e.getKey()));
             System.out.println(ours.line("post"));
             System.out.println(raw.line("instance"));
             double ratio = ours.msPerTx() / raw.msPerTx();
@@ -154,6 +156,38 @@ public final class ProcessThroughputBenchmark {
             System.out.printf("machine: %d cores, load average %.1f%n", Runtime.getRuntime().availableProcessors(),
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
+    }
+
+    /** The measured content-approval posts; -Dbench.jfr records them, -Dbench.statementTexts lists their SQL. */
+    private Figures measureOurs(int posts, String jfr) throws Exception {
+        jdk.jfr.Recording recording = null;
+        if (jfr != null) {
+            // -Dbench.jfc=<file>: another recording configuration (a shorter sampling period, say).
+            String jfc = System.getProperty("bench.jfc");
+            recording = new jdk.jfr.Recording(jfc == null ? jdk.jfr.Configuration.getConfiguration("profile")
+                    : jdk.jfr.Configuration.create(java.nio.file.Path.of(jfc)));
+            recording.start();
+        }
+        BenchApplication.statementTexts();
+        Figures ours = measure("content-approval (CarePost)", posts, this::posts);
+        BenchApplication.statementTexts().forEach(e -> System.out.printf("  %7.2f per post %7.3f ms per post  %s%n",
+                e.getValue()[0] / posts, e.getValue()[1] / posts,
+                e.getKey().length() > 200 ? e.getKey().substring(0, 200) : e.getKey()));
+        if (recording != null) {
+            recording.stop();
+            recording.dump(java.nio.file.Path.of(jfr));
+            recording.close();
+        }
+        return ours;
+    }
+
+    private Figures measureRaw(int baseline) throws Exception {
+        BenchApplication.statementTexts();
+        Figures raw = measure("baseline (start, task, end)", baseline, this::baseline);
+        BenchApplication.statementTexts().forEach(e -> System.out.printf("  %7.2f per instance %7.3f ms per instance  %s%n",
+                e.getValue()[0] / baseline, e.getValue()[1] / baseline,
+                e.getKey().length() > 200 ? e.getKey().substring(0, 200) : e.getKey()));
+        return raw;
     }
 
     interface Work {
@@ -168,16 +202,20 @@ public final class ProcessThroughputBenchmark {
         com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         long cpu0 = os.getProcessCpuTime();
+        // The thread that drives the work (our code, the engine, the JDBC driver); the rest is JIT, GC and the like.
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long thread0 = threads.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         work.run(count);
         double seconds = (System.nanoTime() - t0) / 1e9;
         double cpuSeconds = (os.getProcessCpuTime() - cpu0) / 1e9;
+        double threadCpuSeconds = (threads.getCurrentThreadCpuTime() - thread0) / 1e9;
         long c1 = BenchApplication.engineCommands();
         long s1 = BenchApplication.statements();
         long tx1 = app.committedTransactions();
         // The sandbox stands for a social network, whose database is not CarePost's: its commits are not ours.
         Figures f = new Figures(label, count, seconds, tx1 - tx0 - (networkTransactions - network0), c1 - c0,
-                cpuSeconds, s1 - s0);
+                cpuSeconds, s1 - s0, threadCpuSeconds);
         if (label.startsWith("warm-up")) {
             System.out.println(f.line("unit"));
         }
