@@ -184,9 +184,7 @@ public final class ProcessThroughputBenchmark {
         }
         BenchApplication.statementTexts();
         Figures ours = measure("content-approval (CarePost)", posts, this::posts);
-        BenchApplication.statementTexts().forEach(e -> System.out.printf("  %7.2f per post %7.3f ms per post  %s%n",
-                e.getValue()[0] / posts, e.getValue()[1] / posts,
-                e.getKey().length() > 200 ? e.getKey().substring(0, 200) : e.getKey()));
+        printStatementTexts("post", posts);
         if (recording != null) {
             recording.stop();
             recording.dump(java.nio.file.Path.of(jfr));
@@ -198,10 +196,15 @@ public final class ProcessThroughputBenchmark {
     private Figures measureRaw(int baseline) throws Exception {
         BenchApplication.statementTexts();
         Figures raw = measure("baseline (start, task, end)", baseline, this::baseline);
-        BenchApplication.statementTexts().forEach(e -> System.out.printf("  %7.2f per instance %7.3f ms per instance  %s%n",
-                e.getValue()[0] / baseline, e.getValue()[1] / baseline,
-                e.getKey().length() > 200 ? e.getKey().substring(0, 200) : e.getKey()));
+        printStatementTexts("instance", baseline);
         return raw;
+    }
+
+    /** -Dbench.statementTexts=true: executions and driver time per unit of each SQL text since the last call. */
+    private static void printStatementTexts(String unit, int units) {
+        BenchApplication.statementTexts().forEach(e -> System.out.printf("  %7.2f per %s %7.3f ms per %s  %s%n",
+                e.getValue()[0] / units, unit, e.getValue()[1] / units, unit,
+                e.getKey().length() > 200 ? e.getKey().substring(0, 200) : e.getKey()));
     }
 
     interface Work {

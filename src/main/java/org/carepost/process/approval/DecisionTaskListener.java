@@ -1,5 +1,6 @@
 package org.carepost.process.approval;
 
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.carepost.review.Decision;
@@ -99,7 +100,7 @@ public class DecisionTaskListener implements TaskListener {
         } else {
             // Read only by the gateway right after this task, in this command; approval and audit keep it.
             ProcessVariables.setTransient(task.getExecution().getProcessInstance(), kind.decisionVariable(),
-                    org.camunda.bpm.engine.variable.Variables.stringValue(decision.code(), true));
+                    Variables.stringValue(decision.code(), true));
         }
         task.getExecution().removeVariable(ProcessVariables.DECISION);
         task.getExecution().removeVariable(ProcessVariables.COMMENT);

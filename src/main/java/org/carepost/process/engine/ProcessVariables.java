@@ -1,5 +1,6 @@
 package org.carepost.process.engine;
 
+import org.camunda.bpm.engine.variable.Variables;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -44,7 +45,7 @@ public final class ProcessVariables {
         }
         TypedValue stored = scope.hasVariableLocal(name) ? scope.getVariableLocalTyped(name) : null;
         scope.setVariableLocal(name, stored != null && !stored.isTransient()
-                ? org.camunda.bpm.engine.variable.Variables.untypedValue(transientValue.getValue()) : transientValue);
+                ? Variables.untypedValue(transientValue.getValue()) : transientValue);
     }
 
     /**
